@@ -1,0 +1,140 @@
+import type { MergeField } from '../merge/types.js';
+import type { Channel } from '../model/automation.js';
+import type { CalendarDate } from '../model/calendar-date.js';
+import type { Logger } from '../ports/logger.js';
+import type { Storage } from '../ports/storage.js';
+import type { EmailTransport, SmsTransport } from '../ports/transports.js';
+
+/** Why a matched learner was not sent a message. */
+export type SkipReason =
+  | 'noAddress'
+  | 'contactMethodNotAllowed'
+  | 'maxMessagesReached'
+  | 'alreadySent'
+  | 'uncertain';
+
+/** Why a message failed. */
+export type FailureReason = 'permanent' | 'retriesExhausted' | 'renderFailed' | 'noTransport';
+
+/** Retry policy for transient transport failures. */
+export interface RetryOptions {
+  /** Transport calls per message, the first included. @default 4 */
+  attempts?: number;
+  /** Delay before the first retry, doubled on each further retry, with full jitter. @default 500 */
+  baseDelayMs?: number;
+  /** Longest delay between two attempts. @default 30000 */
+  maxDelayMs?: number;
+}
+
+/** Options of {@link createRunner}. */
+export interface RunnerOptions {
+  /** The storage adapter. */
+  storage: Storage;
+  /** Transports by channel; an automation whose channel has no transport fails its run. */
+  transports: { email?: EmailTransport | undefined; sms?: SmsTransport | undefined };
+  /** IANA time zone of the host; run dates and 05:00 are local to it. @default 'Europe/London' */
+  timeZone?: string;
+  /** Region for mobile numbers written without a country code. @default 'GB' */
+  defaultPhoneRegion?: string;
+  /** Host merge fields added to the built-in catalogue. @default [] */
+  hostMergeFields?: readonly MergeField[];
+  /** Messages in flight at once, per automation. @default 8 */
+  concurrency?: number;
+  /** Retry policy for transient failures. */
+  retry?: RetryOptions;
+  /** How long a run claim lasts before another process may take the run over. @default 300000 */
+  leaseMs?: number;
+  /** Identifies this process in run claims. @default a random id */
+  holder?: string;
+  /** pino-compatible logger. @default silent */
+  logger?: Logger;
+}
+
+/** Progress of one automation's run, reported every few learners and at the end. */
+export interface RunProgress {
+  automationId: string;
+  runDate: CalendarDate;
+  matched: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+}
+
+/** Arguments of {@link Runner.runDue}. */
+export interface RunDueOptions {
+  /** The current instant; the run date is its local date in the runner's time zone. */
+  now: Date;
+  /** Evaluate and render without sending or writing anything. @default false */
+  dryRun?: boolean;
+  /** Called as each automation makes progress. */
+  onProgress?: (progress: RunProgress) => void;
+  /** Stops starting new sends when aborted; the run stays claimed until its lease lapses. */
+  signal?: AbortSignal;
+}
+
+/** One message a dry run would send. */
+export interface PlannedMessage {
+  learnerId: string;
+  to: string;
+  subject?: string | undefined;
+  body: string;
+  /** For SMS: encoding and segment count of the rendered body. */
+  sms?: { encoding: 'GSM-7' | 'UCS-2'; segments: number } | undefined;
+}
+
+/** What happened to one automation's run. */
+export interface AutomationRunReport {
+  automationId: string;
+  name: string;
+  channel: Channel;
+  runDate: CalendarDate;
+  /**
+   * `completed`: this call worked the run to the end. `alreadyFinished`: the run finished
+   * earlier, nothing was sent. `heldElsewhere`: another process holds the claim. `failed`: the
+   * run stopped on an error (see `error`).
+   */
+  status: 'completed' | 'alreadyFinished' | 'heldElsewhere' | 'failed';
+  matched: number;
+  sent: number;
+  skipped: Record<SkipReason, number>;
+  failed: Record<FailureReason, number>;
+  /** Learners whose entry was left reserved by an earlier crash: maybe sent, not resent. */
+  uncertain: number;
+  /** For SMS: total segments sent. */
+  segments?: number | undefined;
+  durationMs: number;
+  error?: string | undefined;
+  /** Dry run only: every message that would be sent, in learner id order. */
+  planned?: PlannedMessage[] | undefined;
+}
+
+/** Report of one {@link Runner.runDue} call. */
+export interface RunDueReport {
+  runDate: CalendarDate;
+  dryRun: boolean;
+  startedAt: Date;
+  durationMs: number;
+  automations: AutomationRunReport[];
+}
+
+/** Runs the automations that are due. */
+export interface Runner {
+  /**
+   * Runs every automation due on the local date of `now`, if `now` is at or after 05:00 local:
+   * claims each run, streams its learners, and sends each message at most once.
+   */
+  runDue(options: RunDueOptions): Promise<RunDueReport>;
+
+  /**
+   * Runs one automation for an explicit run date, whether or not its schedule allows it, for
+   * back-fills a host asks for. Same guarantees as {@link Runner.runDue}.
+   */
+  runAutomation(options: {
+    automationId: string;
+    runDate: CalendarDate;
+    now: Date;
+    dryRun?: boolean;
+    onProgress?: (progress: RunProgress) => void;
+    signal?: AbortSignal;
+  }): Promise<AutomationRunReport>;
+}
