@@ -33,7 +33,8 @@ function toIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
 function plainMessage(issue: z.core.$ZodIssue): string {
   if (issue.code !== 'custom' && 'input' in issue && issue.input === undefined)
     return 'is required';
-  if (issue.code === 'invalid_type') {
+  // Zod's own messages start with "Invalid"; a message the schema wrote is kept as it is.
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid')) {
     return `must be ${article(issue.expected)}, not ${describe(issue.input)}`;
   }
   if (issue.code === 'invalid_value' && issue.values.length > 0) {

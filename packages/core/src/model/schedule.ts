@@ -78,6 +78,9 @@ function rejectScheduleThatNeverRuns(
   schedule: { months: number[]; days: number[] },
   context: z.RefinementCtx,
 ): void {
+  // An empty list is already reported as such.
+  if (schedule.months.length === 0 || schedule.days.length === 0) return;
+
   const runsSomeMonth = schedule.months.some((month) =>
     schedule.days.some((day) => day <= (MAX_DAYS_IN_MONTH[month - 1] ?? 0)),
   );
