@@ -23,6 +23,8 @@ export interface TemplateProblem {
   offset: number;
   /** Line of the problem, counting from 1. */
   line: number;
-  /** Column of the problem, counting from 1. */
+  /** Column of the problem, counting from 1, in UTF-16 code units. */
   column: number;
+  /** Length of the text at fault from `offset`, in UTF-16 code units, for highlighting. */
+  length: number;
 }
