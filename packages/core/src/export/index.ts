@@ -1,1 +1,6 @@
-export {};
+export {
+  EXPORT_DATE_FORMAT,
+  type ExportAutomationsOptions,
+  exportAutomationsXlsx,
+} from './automations-xlsx.js';
+export { toInertText } from './inert-text.js';

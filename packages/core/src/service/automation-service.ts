@@ -30,6 +30,8 @@ export function createAutomationService(options: AutomationServiceOptions): Auto
   const { store } = options;
 
   return {
+    timeZone: context.timeZone,
+
     async create(input) {
       const draft = validateDraft(input, context);
       const automation = { ...draft, id: draft.id ?? randomUUID() };

@@ -59,6 +59,9 @@ export interface AutomationListPage {
 
 /** Creates, changes, deletes and lists automations, validating each before it is saved. */
 export interface AutomationService {
+  /** IANA time zone that next run times are computed in. */
+  readonly timeZone: string;
+
   /**
    * Validates and saves a new automation, with a random UUID as its id when the input has none.
    *
