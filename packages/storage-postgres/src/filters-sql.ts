@@ -128,10 +128,10 @@ function stillOnStatusSql(range: DateRange, context: CompileContext): string | u
     return undefined;
   }
   if (from > to) return 'FALSE';
+  if (status === 'leavers') return `actual_end_date <= ${context.date(from)}`;
 
   const last = context.date(to);
   const notLeaverByEnd = `(actual_end_date IS NULL OR actual_end_date > ${last})`;
-  if (status === 'leavers') return `actual_end_date <= ${context.date(from)}`;
   if (status === 'inLearning') return `start_date <= ${context.date(from)} AND ${notLeaverByEnd}`;
 
   return `(start_date IS NULL OR start_date > ${last}) AND ${notLeaverByEnd}`;
