@@ -4,6 +4,7 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import type { Logger } from '../ports/logger.js';
 import type { Storage } from '../ports/storage.js';
 import type { EmailTransport, SmsTransport } from '../ports/transports.js';
+import type { RunnerTimer } from './timer.js';
 
 /** Why a matched learner was not sent a message. */
 export type SkipReason =
@@ -19,11 +20,11 @@ export type FailureReason = 'permanent' | 'retriesExhausted' | 'renderFailed' | 
 /** Retry policy for transient transport failures. */
 export interface RetryOptions {
   /** Transport calls per message, the first included. @default 4 */
-  attempts?: number;
+  attempts?: number | undefined;
   /** Delay before the first retry, doubled on each further retry, with full jitter. @default 500 */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Longest delay between two attempts. @default 30000 */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
 }
 
 /** Options of {@link createRunner}. */
@@ -33,21 +34,28 @@ export interface RunnerOptions {
   /** Transports by channel; an automation whose channel has no transport fails its run. */
   transports: { email?: EmailTransport | undefined; sms?: SmsTransport | undefined };
   /** IANA time zone of the host; run dates and 05:00 are local to it. @default 'Europe/London' */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** Region for mobile numbers written without a country code. @default 'GB' */
-  defaultPhoneRegion?: string;
+  defaultPhoneRegion?: string | undefined;
   /** Host merge fields added to the built-in catalogue. @default [] */
-  hostMergeFields?: readonly MergeField[];
+  hostMergeFields?: readonly MergeField[] | undefined;
   /** Messages in flight at once, per automation. @default 8 */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** Retry policy for transient failures. */
-  retry?: RetryOptions;
+  retry?: RetryOptions | undefined;
   /** How long a run claim lasts before another process may take the run over. @default 300000 */
-  leaseMs?: number;
+  leaseMs?: number | undefined;
   /** Identifies this process in run claims. @default a random id */
-  holder?: string;
+  holder?: string | undefined;
   /** pino-compatible logger. @default silent */
-  logger?: Logger;
+  logger?: Logger | undefined;
+  /**
+   * Clock and waits for retry backoff, rate limiting and durations. Tests pass one with a fake
+   * clock. @default the process clock (`performance.now`) and `setTimeout`
+   */
+  timer?: RunnerTimer | undefined;
+  /** Random numbers in [0, 1) for the retry jitter. @default Math.random */
+  random?: (() => number) | undefined;
 }
 
 /** Progress of one automation's run, reported every few learners and at the end. */
@@ -65,11 +73,11 @@ export interface RunDueOptions {
   /** The current instant; the run date is its local date in the runner's time zone. */
   now: Date;
   /** Evaluate and render without sending or writing anything. @default false */
-  dryRun?: boolean;
+  dryRun?: boolean | undefined;
   /** Called as each automation makes progress. */
-  onProgress?: (progress: RunProgress) => void;
+  onProgress?: ((progress: RunProgress) => void) | undefined;
   /** Stops starting new sends when aborted; the run stays claimed until its lease lapses. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** One message a dry run would send. */
@@ -95,6 +103,7 @@ export interface AutomationRunReport {
    */
   status: 'completed' | 'alreadyFinished' | 'heldElsewhere' | 'failed';
   matched: number;
+  /** Messages sent; in a dry run, messages that would be sent. */
   sent: number;
   skipped: Record<SkipReason, number>;
   failed: Record<FailureReason, number>;
@@ -133,8 +142,8 @@ export interface Runner {
     automationId: string;
     runDate: CalendarDate;
     now: Date;
-    dryRun?: boolean;
-    onProgress?: (progress: RunProgress) => void;
-    signal?: AbortSignal;
+    dryRun?: boolean | undefined;
+    onProgress?: ((progress: RunProgress) => void) | undefined;
+    signal?: AbortSignal | undefined;
   }): Promise<AutomationRunReport>;
 }

@@ -1,0 +1,147 @@
+import { maskAddress } from '../address/mask.js';
+import { DeliveryError } from '../errors/errors.js';
+import { smsSegments } from '../merge/sms-segments.js';
+import type { LedgerKey } from '../ports/delivery-ledger.js';
+import type { SendResult } from '../ports/transports.js';
+import { idempotencyKey, type RunContext } from './context.js';
+import type { RenderedMessage } from './prepare.js';
+import { countFailure, countSkip } from './report.js';
+import { type SendOutcome, sendWithRetry } from './retry.js';
+import { callTransport } from './transport-call.js';
+
+/**
+ * Delivers one rendered message at most once: reserves its ledger entry (which also enforces Max
+ * Messages), sends it with retries, records the outcome in the ledger, and writes the
+ * communication log when the automation asks for it.
+ *
+ * An entry that exists already is not sent again: it counts as `alreadySent`, or as `uncertain`
+ * when it is still `reserved` (an earlier attempt may have reached the provider). Storage errors
+ * are thrown, because the run cannot go on safely without its ledger.
+ */
+export async function deliverMessage(
+  context: RunContext,
+  learnerId: string,
+  message: RenderedMessage,
+): Promise<void> {
+  const key: LedgerKey = {
+    automationId: context.automation.id,
+    learnerId,
+    runDate: context.runDate,
+  };
+  const reservation = await context.config.storage.ledger.reserve({
+    ...key,
+    maxMessages: context.automation.delivery.maxMessages,
+    now: context.clock(),
+  });
+  if (reservation.outcome === 'maxMessagesReached') {
+    countSkip(context.report, 'maxMessagesReached');
+    return;
+  }
+  if (reservation.outcome === 'exists') {
+    countSkip(
+      context.report,
+      reservation.entry.status === 'reserved' ? 'uncertain' : 'alreadySent',
+    );
+    return;
+  }
+
+  const outcome = await send(context, key, message);
+  if (outcome.ok) await recordSent(context, key, message, outcome);
+  else await recordFailed(context, key, outcome);
+}
+
+function send(
+  context: RunContext,
+  key: LedgerKey,
+  message: RenderedMessage,
+): Promise<SendOutcome<SendResult>> {
+  const logger = context.logger.child({ learnerId: key.learnerId });
+  const messageKey = idempotencyKey(context, key.learnerId);
+
+  return sendWithRetry({
+    send: () => callTransport(context.config, message, { ...key, idempotencyKey: messageKey }),
+    policy: context.config.retry,
+    timer: context.config.timer,
+    signal: context.stop.signal,
+    random: context.config.random,
+    onRetry: ({ attempt, delayMs, error }) =>
+      logger.warn(
+        { err: error, attempt, to: maskAddress(message.to) },
+        `Send failed, retrying in ${delayMs} ms`,
+      ),
+  });
+}
+
+async function recordSent(
+  context: RunContext,
+  key: LedgerKey,
+  message: RenderedMessage,
+  outcome: Extract<SendOutcome<SendResult>, { ok: true }>,
+): Promise<void> {
+  const messageId = outcome.result.messageId;
+  await context.config.storage.ledger.complete({
+    ...key,
+    status: 'sent',
+    attempts: outcome.attempts,
+    transportMessageId: messageId,
+    now: context.clock(),
+  });
+
+  context.report.sent += 1;
+  if (message.channel === 'sms') {
+    const segments = outcome.result.segments ?? smsSegments(message.body).segments;
+    context.report.segments = (context.report.segments ?? 0) + segments;
+  }
+  if (context.automation.delivery.logCommunication)
+    await logCommunication(context, key, message, messageId);
+}
+
+async function recordFailed(
+  context: RunContext,
+  key: LedgerKey,
+  outcome: Extract<SendOutcome<SendResult>, { ok: false }>,
+): Promise<void> {
+  const { error, reason, attempts } = outcome;
+  await context.config.storage.ledger.complete({
+    ...key,
+    status: 'failed',
+    attempts,
+    error: error instanceof Error ? error.message : String(error),
+    errorCode: error instanceof DeliveryError ? error.providerCode : undefined,
+    now: context.clock(),
+  });
+
+  countFailure(context.report, reason);
+  context.logger.error(
+    { err: error, learnerId: key.learnerId, reason, attempts },
+    'Send failed, recorded the message as failed and going on with the run',
+  );
+}
+
+// The message is sent and recorded in the ledger by now, so a log write that fails is logged and
+// the run goes on: failing the run would not bring the record back.
+async function logCommunication(
+  context: RunContext,
+  key: LedgerKey,
+  message: RenderedMessage,
+  transportMessageId: string | undefined,
+): Promise<void> {
+  const isEmail = message.channel === 'email';
+  const record = {
+    ...key,
+    channel: message.channel,
+    to: message.to,
+    subject: isEmail ? message.subject : undefined,
+    body: isEmail ? message.html : message.body,
+    transportMessageId,
+    sentAt: context.clock(),
+  };
+  try {
+    await context.config.storage.communications.write({ record });
+  } catch (error) {
+    context.logger.error(
+      { err: error, learnerId: key.learnerId },
+      'Writing the communication record failed; the message was sent and the run goes on',
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import type { Learner } from '../model/learner.js';
+import type { RunContext } from './context.js';
+import { deliverMessage } from './deliver.js';
+import { planMessage } from './plan.js';
+import { prepareMessage } from './prepare.js';
+import { countFailure, countSkip, toProgress } from './report.js';
+import { Semaphore } from './semaphore.js';
+
+/** Learners handled between two progress updates. */
+export const PROGRESS_INTERVAL = 100;
+
+/**
+ * Works one run: counts the entries an earlier attempt left `reserved`, then streams the matching
+ * learners and handles each, with at most `concurrency` in flight. Learners are pulled from the
+ * source only as slots free up, so memory does not grow with the number of learners.
+ *
+ * @throws the first error a learner's handling throws (a storage failure), once the messages in
+ *   flight have finished, or the abort reason when the run was stopped.
+ */
+export async function workRun(context: RunContext): Promise<void> {
+  await countLeftReserved(context);
+  await forEachLearner(context, (learner) => handleLearner(context, learner));
+
+  context.onProgress?.(toProgress(context.report));
+  if (context.stop.signal.aborted) throw context.stop.signal.reason;
+}
+
+async function countLeftReserved(context: RunContext): Promise<void> {
+  const { automation, runDate } = context;
+  const reserved = await context.config.storage.ledger.listReserved({
+    automationId: automation.id,
+    runDate,
+  });
+  context.report.uncertain = reserved.length;
+  if (reserved.length > 0) {
+    context.logger.warn(
+      {
+        uncertain: reserved.length,
+        learnerIds: reserved.slice(0, 20).map((entry) => entry.learnerId),
+      },
+      'Entries left reserved by an earlier attempt may have been sent; they will not be resent',
+    );
+  }
+}
+
+async function forEachLearner(context: RunContext, handle: (learner: Learner) => Promise<void>) {
+  const semaphore = new Semaphore(context.config.concurrency);
+  const inFlight = new Set<Promise<void>>();
+  const signal = context.stop.signal;
+  const { filters } = context.automation;
+  let handled = 0;
+
+  for await (const learner of context.config.storage.learners.findLearners({
+    filters,
+    runDate: context.runDate,
+    signal,
+  })) {
+    await semaphore.acquire();
+    if (signal.aborted) {
+      semaphore.release();
+      break;
+    }
+
+    context.report.matched += 1;
+    const task = handle(learner)
+      .catch((error: unknown) => stopOnError(context, learner.id, error))
+      .finally(() => {
+        semaphore.release();
+        inFlight.delete(task);
+        handled += 1;
+        if (handled % PROGRESS_INTERVAL === 0) context.onProgress?.(toProgress(context.report));
+      });
+    inFlight.add(task);
+  }
+
+  await Promise.all(inFlight);
+}
+
+async function handleLearner(context: RunContext, learner: Learner): Promise<void> {
+  const preparation = prepareMessage(context, learner);
+  if (preparation.kind === 'skip') {
+    countSkip(context.report, preparation.reason);
+    return;
+  }
+  if (preparation.kind === 'renderFailed') {
+    countFailure(context.report, 'renderFailed');
+    context.logger.error(
+      { err: preparation.error, learnerId: learner.id },
+      'Rendering the message failed, going on with the next learner',
+    );
+    return;
+  }
+
+  if (context.dryRun) await planMessage(context, learner.id, preparation.message);
+  else await deliverMessage(context, learner.id, preparation.message);
+}
+
+function stopOnError(context: RunContext, learnerId: string, error: unknown): void {
+  context.logger.error(
+    { err: error, learnerId },
+    'Handling a learner failed; stopping the run after the messages in flight',
+  );
+  context.stop.abort(error);
+}
