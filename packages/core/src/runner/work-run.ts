@@ -76,7 +76,11 @@ async function forEachLearner(context: RunContext, handle: (learner: Learner) =>
   await Promise.all(inFlight);
 }
 
-async function handleLearner(context: RunContext, learner: Learner): Promise<void> {
+/**
+ * Handles one matched learner: skips, counts a render failure, plans (dry run) or delivers, and
+ * adds the result to `context.report`.
+ */
+export async function handleLearner(context: RunContext, learner: Learner): Promise<void> {
   const preparation = prepareMessage(context, learner);
   if (preparation.kind === 'skip') {
     countSkip(context.report, preparation.reason);
