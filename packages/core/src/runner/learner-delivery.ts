@@ -8,7 +8,7 @@ import { assertTransportFor } from './transport-call.js';
 import type { AutomationRunReport, FailureReason, RunnerOptions, SkipReason } from './types.js';
 import { handleLearner } from './work-run.js';
 
-/** The outcome of handling one matched learner: sent, skipped with a reason, or failed with a reason. */
+/** Outcome of handling one matched learner: sent, or skipped or failed with the reason. */
 export type LearnerOutcome =
   | { status: 'sent'; segments?: number | undefined }
   | { status: 'skipped'; reason: SkipReason }
