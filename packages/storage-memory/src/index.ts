@@ -31,11 +31,11 @@ export interface MemoryStorage extends Storage {
  * the delivery ledger, run claims and the communication log. Records are copied on the way in
  * and out, so changing an object passed to or returned by the store never changes stored state.
  *
- * @throws {ValidationError} when `learners` contains an invalid record and `validateLearners` is on.
- *
  * Every guarantee of the storage ports holds between callers in one process, because each method
  * checks and writes without yielding to the event loop. Nothing is shared between processes and
  * nothing survives a restart.
+ *
+ * @throws {ValidationError} when `learners` contains an invalid record and `validateLearners` is on.
  */
 export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryStorage {
   return {
