@@ -6,7 +6,7 @@ import { CONTRACT_NOW, sampleAutomation, sampleLearner } from '@pics/automations
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPostgresStorage, type PostgresStorage } from '../src/index.js';
 
-// Runs on PGlite whatever DATABASE_URL says, so the embedded path is always tested.
+// Runs on PGlite even when DATABASE_URL is set, so the embedded path is always tested.
 describe('pglite smoke', () => {
   let storage: PostgresStorage;
 
