@@ -48,32 +48,40 @@ async function forEachLearner(context: RunContext, handle: (learner: Learner) =>
   const inFlight = new Set<Promise<void>>();
   const signal = context.stop.signal;
   const { filters } = context.automation;
-  let handled = 0;
-
-  for await (const learner of context.config.storage.learners.findLearners({
+  const learners = context.config.storage.learners.findLearners({
     filters,
     runDate: context.runDate,
     signal,
-  })) {
-    await semaphore.acquire();
-    if (signal.aborted) {
-      semaphore.release();
-      break;
-    }
+  });
+  let handled = 0;
+  const onSettled = () => {
+    semaphore.release();
+    handled += 1;
+    if (handled % PROGRESS_INTERVAL === 0) context.onProgress?.(toProgress(context.report));
+  };
 
-    context.report.matched += 1;
-    const task = handle(learner)
-      .catch((error: unknown) => stopOnError(context, learner.id, error))
-      .finally(() => {
+  // When the source throws, the messages in flight still finish before the error propagates, so
+  // no send outlives the run.
+  try {
+    for await (const learner of learners) {
+      await semaphore.acquire();
+      if (signal.aborted) {
         semaphore.release();
-        inFlight.delete(task);
-        handled += 1;
-        if (handled % PROGRESS_INTERVAL === 0) context.onProgress?.(toProgress(context.report));
-      });
-    inFlight.add(task);
-  }
+        break;
+      }
 
-  await Promise.all(inFlight);
+      context.report.matched += 1;
+      const task: Promise<void> = handle(learner)
+        .catch((error: unknown) => stopOnError(context, learner.id, error))
+        .finally(() => {
+          inFlight.delete(task);
+          onSettled();
+        });
+      inFlight.add(task);
+    }
+  } finally {
+    await Promise.all(inFlight);
+  }
 }
 
 /**

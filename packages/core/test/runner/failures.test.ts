@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseLearner } from '../../src/model/index.js';
 import { createRunner } from '../../src/runner/index.js';
 import {
   createFakeTimer,
@@ -281,5 +282,73 @@ describe('runner abort', () => {
     expect(transport.calls).toHaveLength(5);
     expect(report.automations[0]?.status).toBe('failed');
     expect(run?.status).toBe('running');
+  });
+});
+
+describe('runner lease', () => {
+  it('stops sending once the lease is lost', async () => {
+    const learners = Array.from({ length: 5 }, (_, index) => learner(`L${index}`));
+    const storage = await seedStorage(learners, [dailyAutomation('a-1')]);
+    let lostLease: () => void = () => {};
+    const leaseLost = new Promise<void>((resolve) => {
+      lostLease = resolve;
+    });
+    storage.runs.renew = async () => {
+      lostLease();
+
+      return false;
+    };
+    let calls = 0;
+    const transport = {
+      name: 'waits-for-renewal',
+      async sendEmail() {
+        calls += 1;
+        await leaseLost;
+
+        return {};
+      },
+    };
+    const runner = createRunner({
+      storage,
+      transports: { email: transport },
+      concurrency: 1,
+      leaseMs: 1000,
+    });
+    const report = await runner.runDue({ now: winterRunTime('2026-12-07') });
+
+    expect(calls).toBe(1);
+    expect(report.automations[0]?.status).toBe('failed');
+    expect(report.automations[0]?.error).toMatch(/lease/);
+  });
+});
+
+describe('runner source failure', () => {
+  it('lets messages in flight finish', async () => {
+    const storage = await seedStorage([learner('L1'), learner('L2')], [dailyAutomation('a-1')]);
+    let completed = 0;
+    storage.learners.findLearners = async function* () {
+      yield parseLearner(learner('L1'));
+      throw new Error('Connection lost');
+    };
+    const transport = {
+      name: 'slow',
+      async sendEmail() {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        completed += 1;
+
+        return {};
+      },
+    };
+    const runner = createRunner({ storage, transports: { email: transport } });
+    const report = await runner.runDue({ now: winterRunTime('2026-12-07') });
+    const entry = await storage.ledger.get({
+      automationId: 'a-1',
+      learnerId: 'L1',
+      runDate: '2026-12-07',
+    });
+
+    expect(report.automations[0]?.error).toBe('Connection lost');
+    expect(completed).toBe(1);
+    expect(entry?.status).toBe('sent');
   });
 });
