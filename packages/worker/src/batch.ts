@@ -21,12 +21,14 @@ export interface BatchOutcome {
   runComplete: boolean;
 }
 
-interface Recipient {
+/** A recipient of a batch: the learner record as it was when the run was planned. */
+export interface Recipient {
   learnerId: string;
   learner: Learner;
 }
 
-interface RecipientOutcome {
+/** What became of one recipient. */
+export interface RecipientOutcome {
   learnerId: string;
   outcome: LearnerOutcome;
 }
@@ -104,7 +106,11 @@ async function renewLease(context: WorkerContext, data: BatchJobData): Promise<v
   }
 }
 
-async function pendingRecipients(context: WorkerContext, data: BatchJobData): Promise<Recipient[]> {
+/** Returns the recipients of a batch without a recorded outcome, in learner id order. */
+export async function pendingRecipients(
+  context: WorkerContext,
+  data: BatchJobData,
+): Promise<Recipient[]> {
   const { rows } = await context.config.pool.query<{ learner_id: string; learner: Learner }>(
     `SELECT learner_id, learner FROM ${context.config.schema}.run_recipients
      WHERE ${RUN_MATCH} AND batch = $3 AND outcome IS NULL
@@ -158,9 +164,9 @@ function asRunOutcome(outcome: LearnerOutcome): LearnerOutcome {
 /**
  * Records the outcomes and, when the batch is done, marks it finished. Returns whether the run
  * is now complete. Completions of a run's batches lock its plan row in turn, so exactly one of
- * them finds the count of unfinished batches reach zero and sends the finish job.
+ * them finds no unfinished batch left and sends the finish job.
  */
-async function recordOutcomes(
+export async function recordOutcomes(
   context: WorkerContext,
   data: BatchJobData,
   outcomes: readonly RecipientOutcome[],

@@ -19,5 +19,5 @@ export function deliveryKey(key: RunKey): string {
   return `${key.automationId}\u0000${key.runDate}`;
 }
 
-/** SQL condition that selects one run's rows in the worker's tables: `$1` automation id, `$2` run date. */
+/** SQL condition on one run's rows in the worker's tables: `$1` automation id, `$2` run date. */
 export const RUN_MATCH = 'automation_id = $1 AND run_date = $2::date';

@@ -5,6 +5,7 @@ import { resolveWorkerConfig, type WorkerConfig } from './config.js';
 import type { WorkerContext } from './context.js';
 import { bossDb } from './database.js';
 import { finishRun } from './finish.js';
+import { giveUpBatch } from './give-up.js';
 import { type BatchJobData, type FinishJobData, type PlanJobData, QUEUES } from './jobs.js';
 import { migrateWorkerSchema } from './migrate.js';
 import type { WorkerOptions } from './options.js';
@@ -98,6 +99,7 @@ async function startWorking(context: WorkerContext): Promise<void> {
   await work<PlanJobData>(context, QUEUES.plan, (data) => planRun(context, data));
   await work<FinishJobData>(context, QUEUES.finish, (data) => finishRun(context, data));
   await work<object>(context, QUEUES.tick, () => tick(context, config.clock()));
+  await work<BatchJobData>(context, QUEUES.batchGivenUp, (data) => giveUpBatch(context, data));
   for (let lane = 0; lane < config.parallelBatches; lane++) {
     await work<BatchJobData>(context, QUEUES.batch, (data) => workBatch(context, data));
   }

@@ -9,6 +9,11 @@ export const QUEUES = Object.freeze({
   plan: 'pics-automations-plan',
   /** One per batch of recipients: sends their messages. */
   batch: 'pics-automations-batch',
+  /**
+   * Dead-letter queue of `batch`: gets a send-batch job that failed `retryLimit + 1` times, and
+   * records its remaining recipients as failed so the run can finish.
+   */
+  batchGivenUp: 'pics-automations-batch-given-up',
   /** One per run, sent when its last batch finished: marks the run finished. */
   finish: 'pics-automations-finish',
 });

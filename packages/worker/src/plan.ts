@@ -155,6 +155,7 @@ async function writeBatch(
     retryLimit: config.retryLimit,
     retryDelay: config.retryDelaySeconds,
     retryBackoff: true,
+    deadLetter: QUEUES.batchGivenUp,
     db: bossDb(client),
   });
 }

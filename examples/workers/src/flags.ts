@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import { isCalendarDate } from '@pics/automations-core';
+
+/** The example's settings after the command line was read and checked. */
+export interface ExampleFlags {
+  /** Worker processes to start. */
+  workers: number;
+  /** Learners to generate. */
+  learners: number;
+  /** Recipients per send-batch job. */
+  batchSize: number;
+  /** Run date, or `undefined` for today in Europe/London. */
+  date: string | undefined;
+  help: boolean;
+}
+
+/** Thrown for a command line the example cannot run with; the message names the flag. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Help text printed by `--help`. */
+export const HELP = `Usage: pnpm --filter @pics/example-workers start -- [flags]
+
+Seeds learners and one daily email automation in PostgreSQL (DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/test), starts worker processes, ticks once at 06:00 Europe/London
+on the run date, waits until the run finished and prints its report. The schemas
+example_workers_storage, example_workers and example_workers_boss are dropped and created again
+on every start.
+
+Flags:
+  --workers N       worker processes, 1 to 16 (default: 3)
+  --learners N      generated learners, 0 to 1000000 (default: 5000)
+  --batch-size N    recipients per send-batch job, 1 to 10000 (default: 200)
+  --date YYYY-MM-DD run date (default: today in Europe/London)
+  -h, --help        print this help
+`;
+
+/**
+ * Reads the command line into {@link ExampleFlags}.
+ *
+ * @throws {UsageError} for an unknown flag or a value out of range, naming the flag.
+ */
+export function parseFlags(argv: readonly string[]): ExampleFlags {
+  const { values } = parseArgs({
+    args: argv.filter((arg) => arg !== '--'),
+    options: {
+      workers: { type: 'string' },
+      learners: { type: 'string' },
+      'batch-size': { type: 'string' },
+      date: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.date !== undefined && !isCalendarDate(values.date)) {
+    throw new UsageError(`Invalid --date "${values.date}": write a real date as YYYY-MM-DD`);
+  }
+
+  return {
+    workers: wholeNumber('--workers', values.workers, 3, 1, 16),
+    learners: wholeNumber('--learners', values.learners, 5000, 0, 1_000_000),
+    batchSize: wholeNumber('--batch-size', values['batch-size'], 200, 1, 10_000),
+    date: values.date,
+    help: values.help ?? false,
+  };
+}
+
+function wholeNumber(
+  flag: string,
+  text: string | undefined,
+  fallback: number,
+  minimum: number,
+  maximum: number,
+): number {
+  if (text === undefined) return fallback;
+
+  const value = Number(text);
+  if (Number.isInteger(value) && value >= minimum && value <= maximum) return value;
+
+  throw new UsageError(
+    `Invalid ${flag} "${text}": use a whole number from ${minimum} to ${maximum}`,
+  );
+}
