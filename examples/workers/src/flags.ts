@@ -42,17 +42,7 @@ Flags:
  * @throws {UsageError} for an unknown flag or a value out of range, naming the flag.
  */
 export function parseFlags(argv: readonly string[]): ExampleFlags {
-  const { values } = parseArgs({
-    args: argv.filter((arg) => arg !== '--'),
-    options: {
-      workers: { type: 'string' },
-      learners: { type: 'string' },
-      'batch-size': { type: 'string' },
-      date: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
+  const values = readArgs(argv);
   if (values.date !== undefined && !isCalendarDate(values.date)) {
     throw new UsageError(`Invalid --date "${values.date}": write a real date as YYYY-MM-DD`);
   }
@@ -64,6 +54,27 @@ export function parseFlags(argv: readonly string[]): ExampleFlags {
     date: values.date,
     help: values.help ?? false,
   };
+}
+
+function readArgs(argv: readonly string[]) {
+  try {
+    const { values } = parseArgs({
+      args: argv.filter((arg) => arg !== '--'),
+      options: {
+        workers: { type: 'string' },
+        learners: { type: 'string' },
+        'batch-size': { type: 'string' },
+        date: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    });
+
+    return values;
+  } catch (error) {
+    // node:util reports an unknown flag or a missing value with a TypeError; name it as usage.
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function wholeNumber(
