@@ -42,7 +42,7 @@ describe.skipIf(!DATABASE_URL)('worker killed during a send', () => {
       WORKER_NOW: RUN_NOW.toISOString(),
       BATCH_SIZE: '50',
       // Short, so the killed worker's batch is retried soon; far above a 50-message batch.
-      BATCH_EXPIRE: '10',
+      BATCH_EXPIRE: '15',
       ...env,
     });
     processes.push(worker);
