@@ -153,8 +153,9 @@ async function deliverAll(
   return error === undefined ? { outcomes } : { outcomes, error };
 }
 
-// A ledger entry of this run date that is already `sent` was sent by an earlier attempt of this
-// batch, which died before recording the outcome: only this run writes entries of its date.
+// A ledger entry of this run date that is already `sent` was sent earlier in this same run: by an
+// attempt of this batch that died before recording the outcome, or by a runner that held the run
+// before this fleet took it over. Either way the learner got the run's message.
 function asRunOutcome(outcome: LearnerOutcome): LearnerOutcome {
   if (outcome.status === 'skipped' && outcome.reason === 'alreadySent') return { status: 'sent' };
 

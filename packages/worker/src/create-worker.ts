@@ -152,11 +152,14 @@ async function stopWorker(context: WorkerContext): Promise<void> {
   config.logger.info('Worker stopped');
 }
 
+// Runs `action` once and hands every caller the same promise. A failure is not retried, because
+// pg-boss 10 cannot start again after a failed start: the host restarts the process instead.
 function once(action: () => Promise<void>): () => Promise<void> {
   let started: Promise<void> | undefined;
 
   return () => {
     started ??= action();
+
     return started;
   };
 }
