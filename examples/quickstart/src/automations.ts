@@ -3,6 +3,7 @@ import {
   type AutomationDraftInput,
   type AutomationService,
   parseAutomation,
+  SmsNotConfiguredError,
 } from '@pics/automations-core';
 
 /** Ids of the sample automations; stable, so seeding again updates rather than duplicates. */
@@ -62,22 +63,67 @@ export const SAMPLE_AUTOMATIONS: readonly AutomationDraftInput[] = [
   },
 ];
 
-/**
- * Saves the sample automations: creates those that are missing and updates those that differ, so
- * running it again against a store that keeps data changes nothing.
- */
-export async function seedAutomations(service: AutomationService): Promise<void> {
-  for (const input of SAMPLE_AUTOMATIONS) {
-    const id = input.id as string;
-    const stored = await service.get(id);
-    if (stored === undefined) {
-      await service.create(input);
-      continue;
-    }
+/** A sample automation that seeding could not save, with the SDK's error. */
+export interface UnsavedAutomation {
+  automationId: string;
+  name: string;
+  /** The error's stable code, such as `SMS_NOT_CONFIGURED`. */
+  code: string;
+  message: string;
+}
 
-    const { version, createdAt: _createdAt, updatedAt: _updatedAt, ...current } = stored;
-    if (!isDeepStrictEqual(current, parseAutomation(input))) {
-      await service.update(id, input, version);
+/**
+ * Saves sample automations: creates those that are missing and updates those that differ, so
+ * running it again against a store that keeps data changes nothing. An SMS automation cannot be
+ * saved without an SMS transport: it is returned with the SDK's `SmsNotConfiguredError`, and the
+ * others are still saved. An SMS automation stored by an earlier run is left as it is.
+ *
+ * @default inputs SAMPLE_AUTOMATIONS
+ */
+export async function seedAutomations(
+  service: AutomationService,
+  inputs: readonly AutomationDraftInput[] = SAMPLE_AUTOMATIONS,
+): Promise<UnsavedAutomation[]> {
+  const unsaved: UnsavedAutomation[] = [];
+  for (const input of inputs) {
+    try {
+      await saveAutomation(service, input);
+    } catch (error) {
+      if (!(error instanceof SmsNotConfiguredError)) throw error;
+
+      const { code, message } = error;
+      unsaved.push({ automationId: input.id as string, name: input.name, code, message });
     }
   }
+
+  return unsaved;
+}
+
+async function saveAutomation(service: AutomationService, input: AutomationDraftInput) {
+  const id = input.id as string;
+  const stored = await service.get(id);
+  if (stored === undefined) {
+    await service.create(input);
+    return;
+  }
+
+  const { version, createdAt: _createdAt, updatedAt: _updatedAt, ...current } = stored;
+  if (!isDeepStrictEqual(current, parseAutomation(input))) {
+    await service.update(id, input, version);
+  }
+}
+
+/**
+ * Returns the id of the first automation of `inputs` found in the store, or `undefined`. The
+ * quickstart uses it to keep the generated and the ILR sample sets out of one database.
+ */
+export async function findStoredAutomation(
+  service: AutomationService,
+  inputs: readonly AutomationDraftInput[],
+): Promise<string | undefined> {
+  for (const input of inputs) {
+    if ((await service.get(input.id as string)) !== undefined) return input.id as string;
+  }
+
+  return undefined;
 }

@@ -1,72 +1,199 @@
 import {
+  type AutomationDraftInput,
+  type AutomationService,
   createAutomationService,
   createRunner,
   type Logger,
-  localDate,
   localTimeToInstant,
-  parseLearner,
+  type MergeField,
   RUN_TIME,
-  type RunDueReport,
 } from '@pics/automations-core';
-import { SAMPLE_AUTOMATIONS, seedAutomations } from './automations.js';
+import { ilrMergeFields } from '@pics/automations-source-ilr';
+import { findStoredAutomation, SAMPLE_AUTOMATIONS, seedAutomations } from './automations.js';
+import { SetupError } from './errors.js';
 import type { QuickstartFlags } from './flags.js';
-import { generatePopulation } from './population.js';
-import { createProgressReporter } from './progress.js';
-import { createStorageFromFlags } from './storage.js';
-import { createTransportsFromFlags } from './transports.js';
+import { ILR_SAMPLE_AUTOMATIONS } from './ilr-automations.js';
+import { listLearnerOutcomes } from './learner-outcomes.js';
+import { type LoadedLearners, loadLearners } from './learners.js';
+import { createProgressReporter, type ProgressReporter } from './progress.js';
+import type { QuickstartAutomationReport, QuickstartReport } from './report.js';
+import { createStorageFromFlags, describeStorage, type QuickstartStorage } from './storage.js';
+import {
+  closeTransports,
+  createTransportsFromFlags,
+  type QuickstartTransports,
+} from './transports.js';
 
 /** The host's time zone: run dates and the 05:00 run time are local to it. */
 export const TIME_ZONE = 'Europe/London';
 
-/** Streams and logger the quickstart writes to. */
+/** Streams, environment variables and logger the quickstart uses. */
 export interface QuickstartEnvironment {
   /** Receives progress lines. */
   stderr: NodeJS.WritableStream;
-  /** Receives the runner's warnings and errors. */
+  /** Receives the console transport's lines. */
+  stdout: NodeJS.WritableStream;
+  /** Environment variables the SMTP and Twilio transports read. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Receives the runner's and the transports' warnings and errors. */
   logger: Logger;
 }
 
+/** The sample set and merge fields that suit a learner source. */
+interface SampleSet {
+  automations: readonly AutomationDraftInput[];
+  /** The other sample set, which must not share the store. */
+  other: readonly AutomationDraftInput[];
+  mergeFields: readonly MergeField[];
+}
+
 /**
- * Seeds storage with a generated population and the sample automations, then runs what is due on
- * the run date at 05:00 local time, through the transports the flags choose.
+ * Seeds storage with the learners (generated, or read from `--ilr`) and the sample automations
+ * that suit them, then runs what is due on the run date at 05:00 local time through the transports
+ * the flags choose. Storage and transports are closed at the end.
+ *
+ * @throws {SetupError} when an environment variable, the ILR file or the database prevents the
+ *   run; nothing has been sent then.
  */
 export async function runQuickstart(
   flags: QuickstartFlags,
   environment: QuickstartEnvironment,
-): Promise<RunDueReport> {
-  const runDate = flags.date ?? localDate(new Date(), TIME_ZONE);
-  const now = localTimeToInstant(runDate, RUN_TIME, TIME_ZONE);
-  const names = new Map(SAMPLE_AUTOMATIONS.map((input) => [input.id as string, input.name]));
+): Promise<QuickstartReport> {
+  const names = new Map(
+    [...SAMPLE_AUTOMATIONS, ...ILR_SAMPLE_AUTOMATIONS].map((input) => [
+      input.id as string,
+      input.name,
+    ]),
+  );
   const progress = createProgressReporter(environment.stderr, names);
-  const storage = await createStorageFromFlags(flags);
-  const transports = createTransportsFromFlags(flags);
+  const transports = createTransportsFromFlags(flags, {
+    env: environment.env,
+    logger: environment.logger,
+    console: flags.json ? environment.stderr : environment.stdout,
+  });
 
   try {
-    progress.note(`Generating ${flags.learners} learners around ${runDate}`);
-    const learners = generatePopulation({ count: flags.learners, runDate }).map(parseLearner);
-    await storage.learners.upsertLearners({ learners });
-
-    const service = createAutomationService({
-      store: storage.automations,
-      transports,
-      timeZone: TIME_ZONE,
-    });
-    await seedAutomations(service);
-
-    const runner = createRunner({
-      storage,
-      transports,
-      timeZone: TIME_ZONE,
-      logger: environment.logger,
-    });
-    progress.note(`${flags.dryRun ? 'Dry run' : 'Running'} the automations due on ${runDate}`);
-
-    return await runner.runDue({
-      now,
-      dryRun: flags.dryRun,
-      onProgress: (event) => progress.update(event),
-    });
+    const loaded = await loadLearners(flags, progress, TIME_ZONE);
+    const storage = await createStorageFromFlags(flags);
+    try {
+      return await seedAndRun({ flags, environment, progress, transports, storage, loaded });
+    } finally {
+      await storage.close?.();
+    }
   } finally {
-    await storage.close?.();
+    await closeTransports(transports);
   }
+}
+
+interface RunContext {
+  flags: QuickstartFlags;
+  environment: QuickstartEnvironment;
+  progress: ProgressReporter;
+  transports: QuickstartTransports;
+  storage: QuickstartStorage;
+  loaded: LoadedLearners;
+}
+
+async function seedAndRun(context: RunContext): Promise<QuickstartReport> {
+  const { flags, progress, storage, loaded } = context;
+  const sampleSet = chooseSampleSet(flags);
+  const service = createAutomationService({
+    store: storage.automations,
+    transports: context.transports,
+    timeZone: TIME_ZONE,
+    hostMergeFields: sampleSet.mergeFields,
+  });
+  await checkSampleSetAlone(service, sampleSet, flags);
+
+  progress.note(`Seeding ${loaded.learners.length} learners into ${describeStorage(flags)}`);
+  await storage.learners.upsertLearners({ learners: loaded.learners });
+  const unsaved = await seedAutomations(service, sampleSet.automations);
+  for (const automation of unsaved) {
+    progress.note(
+      `Not created: ${automation.name} (${automation.automationId}): ${automation.message}`,
+    );
+  }
+
+  const report = await runDue(context, sampleSet);
+  const automations =
+    flags.ilr === undefined
+      ? report.automations
+      : await withLearners(context, service, report.automations);
+
+  return {
+    ...report,
+    automations,
+    storage: describeStorage(flags),
+    learnerSource: loaded.source,
+    unsaved,
+  };
+}
+
+function chooseSampleSet(flags: QuickstartFlags): SampleSet {
+  if (flags.ilr === undefined) {
+    return { automations: SAMPLE_AUTOMATIONS, other: ILR_SAMPLE_AUTOMATIONS, mergeFields: [] };
+  }
+
+  return {
+    automations: ILR_SAMPLE_AUTOMATIONS,
+    other: SAMPLE_AUTOMATIONS,
+    mergeFields: ilrMergeFields,
+  };
+}
+
+// A store that kept the other sample set from an earlier run would run both sets on both kinds
+// of learners, so the quickstart stops instead of mixing them.
+async function checkSampleSetAlone(
+  service: AutomationService,
+  sampleSet: SampleSet,
+  flags: QuickstartFlags,
+): Promise<void> {
+  const found = await findStoredAutomation(service, sampleSet.other);
+  if (found === undefined) return;
+
+  const kind = flags.ilr === undefined ? 'ILR' : 'generated-population';
+  throw new SetupError(
+    `${describeStorage(flags)} already contains the ${kind} sample automation ${found}: pass another --data-dir or --schema, so that each learner source has its own database`,
+  );
+}
+
+async function runDue(context: RunContext, sampleSet: SampleSet) {
+  const { flags, loaded, progress } = context;
+  const runner = createRunner({
+    storage: context.storage,
+    transports: context.transports,
+    timeZone: TIME_ZONE,
+    hostMergeFields: sampleSet.mergeFields,
+    logger: context.environment.logger,
+  });
+  progress.note(
+    `${flags.dryRun ? 'Dry run of' : 'Running'} the automations due on ${loaded.runDate}`,
+  );
+
+  return runner.runDue({
+    now: localTimeToInstant(loaded.runDate, RUN_TIME, TIME_ZONE),
+    dryRun: flags.dryRun,
+    onProgress: (event) => progress.update(event),
+  });
+}
+
+async function withLearners(
+  context: RunContext,
+  service: AutomationService,
+  reports: readonly QuickstartAutomationReport[],
+): Promise<QuickstartAutomationReport[]> {
+  const listed: QuickstartAutomationReport[] = [];
+  for (const report of reports) {
+    const automation = await service.get(report.automationId);
+    const ran = report.status === 'completed' || report.status === 'alreadyFinished';
+    if (automation === undefined || !ran) {
+      listed.push(report);
+      continue;
+    }
+
+    const args = { storage: context.storage, automation, report, dryRun: context.flags.dryRun };
+    listed.push({ ...report, learners: await listLearnerOutcomes(args) });
+  }
+
+  return listed;
 }

@@ -1,4 +1,7 @@
-import type { AutomationRunReport, RunDueReport } from '@pics/automations-core';
+import type { AutomationRunReport } from '@pics/automations-core';
+import type { LearnerOutcome } from './learner-outcomes.js';
+import { describeSkippedLearner } from './learners.js';
+import type { QuickstartAutomationReport, QuickstartReport } from './report.js';
 
 const SKIP_LABELS = {
   noAddress: 'no address',
@@ -17,11 +20,31 @@ const FAILURE_LABELS = {
 
 const HEADERS = ['Automation', 'Channel', 'Status', 'Matched', 'Sent', 'Skipped', 'Failed'];
 
+const OUTCOME_LABELS: Record<LearnerOutcome, string> = {
+  sent: 'sent',
+  failed: 'failed',
+  skipped: 'skipped',
+  ...SKIP_LABELS,
+};
+
 /**
- * Formats a run report as a plain-text table, one row per automation, with skips and failures
- * broken down by reason.
+ * Formats a run report as plain text: a table with one row per automation and its skips and
+ * failures by reason. Notes follow on runs already finished, automations not created and ILR
+ * learners skipped, and for ILR learners a line per outcome naming the learners.
  */
-export function formatSummary(report: RunDueReport): string {
+export function formatSummary(report: QuickstartReport): string {
+  const notes = [
+    ...alreadyFinishedNotes(report),
+    ...report.unsaved.map((automation) => `Not created: ${automation.name}: ${automation.message}`),
+    ...skippedIlrNotes(report),
+    ...report.automations.flatMap(learnerOutcomeNotes),
+  ];
+  const text = formatTable(report);
+
+  return notes.length === 0 ? text : `${text}\n${notes.join('\n')}\n`;
+}
+
+function formatTable(report: QuickstartReport): string {
   const verb = report.dryRun ? 'Dry run' : 'Run';
   const count = report.automations.length;
   const title = `${verb} of ${report.runDate}: ${count} ${count === 1 ? 'automation' : 'automations'} due`;
@@ -76,4 +99,36 @@ function formatLine(cells: readonly string[], widths: readonly number[]): string
     })
     .join('  ')
     .trimEnd();
+}
+
+function alreadyFinishedNotes(report: QuickstartReport): string[] {
+  const finished = report.automations.filter(
+    (automation) => automation.status === 'alreadyFinished',
+  );
+  if (finished.length === 0) return [];
+
+  const names = finished.map((automation) => automation.name).join(', ');
+
+  return [
+    `Already finished on ${report.runDate} by an earlier run, so nothing was sent again: ${names}.`,
+  ];
+}
+
+function skippedIlrNotes(report: QuickstartReport): string[] {
+  const source = report.learnerSource;
+  if (source.kind !== 'ilr' || source.skipped.length === 0) return [];
+
+  return source.skipped.map(describeSkippedLearner);
+}
+
+// One line per outcome: "End date passed, no address: 16Learner, 18Learner".
+function learnerOutcomeNotes(automation: QuickstartAutomationReport): string[] {
+  const byOutcome = new Map<LearnerOutcome, string[]>();
+  for (const row of automation.learners ?? []) {
+    byOutcome.set(row.outcome, [...(byOutcome.get(row.outcome) ?? []), row.learnerId]);
+  }
+
+  return [...byOutcome].map(
+    ([outcome, ids]) => `${automation.name}, ${OUTCOME_LABELS[outcome]}: ${ids.join(', ')}`,
+  );
 }

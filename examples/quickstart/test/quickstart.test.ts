@@ -1,48 +1,14 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import type { RunDueReport } from '@pics/automations-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-const main = path.join(repoRoot, 'examples/quickstart/src/main.ts');
+import type { QuickstartReport } from '../src/report.js';
+import { type CliResult, parseReport, runCli, sentOn } from './support/cli.js';
 
 // Monday 1 March 2027: every sample automation is due (Mondays, and the 1st of the month).
 const RUN_DATE = '2027-03-01';
 const E164 = /^\+[1-9]\d{7,14}$/;
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runCli(args: readonly string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      tsx,
-      ['--conditions=source', main, ...args],
-      { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
-    if (typeof failed.code !== 'number') throw error;
-
-    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
-
-function sentOn(report: RunDueReport, channel: 'email' | 'sms'): number {
-  return report.automations
-    .filter((automation) => automation.channel === channel)
-    .reduce((sum, automation) => sum + automation.sent, 0);
-}
 
 let tempDir: string;
 
@@ -57,12 +23,12 @@ afterAll(async () => {
 describe('quickstart run', () => {
   let outDir: string;
   let result: CliResult;
-  let report: RunDueReport;
+  let report: QuickstartReport;
 
   beforeAll(async () => {
     outDir = path.join(tempDir, 'outbox');
     result = await runCli(['--date', RUN_DATE, '--learners', '300', '--out', outDir, '--json']);
-    report = JSON.parse(result.stdout) as RunDueReport;
+    report = parseReport(result);
   }, 120_000);
 
   test('exits with code 0', () => {
@@ -78,6 +44,12 @@ describe('quickstart run', () => {
       'Welcome',
     ]);
     for (const automation of report.automations) expect(automation.status).toBe('completed');
+  });
+
+  test('report names storage and learners', () => {
+    expect(report.storage).toBe('memory storage');
+    expect(report.learnerSource).toEqual({ kind: 'generated', count: 300 });
+    expect(report.unsaved).toEqual([]);
   });
 
   test('report counts add up', () => {
@@ -151,7 +123,7 @@ describe('quickstart output', () => {
       '--dry-run',
       '--json',
     ]);
-    const report = JSON.parse(result.stdout) as RunDueReport;
+    const report = parseReport(result);
 
     expect(result.code).toBe(0);
     expect(report.dryRun).toBe(true);

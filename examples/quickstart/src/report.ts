@@ -1,0 +1,23 @@
+import type { AutomationRunReport, RunDueReport } from '@pics/automations-core';
+import type { UnsavedAutomation } from './automations.js';
+import type { LearnerOutcomeRow } from './learner-outcomes.js';
+import type { LearnerSourceReport } from './learners.js';
+
+/** One automation's run, with its matched learners by name when the learners come from ILR. */
+export interface QuickstartAutomationReport extends AutomationRunReport {
+  /**
+   * With `--ilr`, for a run that completed or had already finished: every matched learner and
+   * their outcome, in learner id order.
+   */
+  learners?: LearnerOutcomeRow[] | undefined;
+}
+
+/** The quickstart's report: the runner's, with the storage, the learners and the unsaved automations. */
+export interface QuickstartReport extends RunDueReport {
+  automations: QuickstartAutomationReport[];
+  /** The storage in words, such as `Postgres storage in /srv/.pics-data (schema pics_automations)`. */
+  storage: string;
+  learnerSource: LearnerSourceReport;
+  /** Sample automations that could not be saved, such as the SMS one without an SMS transport. */
+  unsaved: UnsavedAutomation[];
+}
