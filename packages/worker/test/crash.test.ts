@@ -8,6 +8,7 @@ import { readRecord } from './fixtures/compare.js';
 import { spawnWorker, stopAll, type WorkerProcess } from './fixtures/processes.js';
 import {
   DATABASE_URL,
+  dropSchemas,
   NO_DATABASE,
   RUN_DATE,
   RUN_NOW,
@@ -78,6 +79,7 @@ describe.skipIf(!DATABASE_URL)('worker killed during a send', () => {
   afterAll(async () => {
     await stopAll(processes);
     await observer?.stop();
+    if (storage) await dropSchemas(storage, schemas);
     await storage?.close();
   });
 

@@ -9,6 +9,7 @@ import { countsOf, readRecord, runSingleProcess } from './fixtures/compare.js';
 import { spawnWorker, stopAll, type WorkerProcess } from './fixtures/processes.js';
 import {
   DATABASE_URL,
+  dropSchemas,
   NO_DATABASE,
   RUN_DATE,
   RUN_NOW,
@@ -70,6 +71,7 @@ describe.skipIf(!DATABASE_URL)('three worker processes', () => {
   afterAll(async () => {
     await stopAll(processes);
     await observer?.stop();
+    if (storage) await dropSchemas(storage, schemas);
     await storage?.close();
   });
 

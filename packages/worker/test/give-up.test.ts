@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AutomationsWorker, createWorker, type WorkerRunReport } from '../src/index.js';
 import {
   DATABASE_URL,
+  dropSchemas,
   NO_DATABASE,
   RUN_DATE,
   RUN_NOW,
@@ -61,6 +62,7 @@ describe.skipIf(!DATABASE_URL)('batch given up', () => {
 
   afterAll(async () => {
     await worker?.stop();
+    if (storage) await dropSchemas(storage, schemas);
     await storage?.close();
   });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AutomationsWorker, createWorker, type WorkerRunReport } from '../src/index.js';
 import {
   DATABASE_URL,
+  dropSchemas,
   NO_DATABASE,
   RUN_NOW,
   randomSchemas,
@@ -69,6 +70,7 @@ describe.skipIf(!DATABASE_URL)('worker stop', () => {
 
   afterAll(async () => {
     await second?.stop();
+    if (storage) await dropSchemas(storage, schemas);
     await storage?.close();
   });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AutomationsWorker, createWorker } from '../src/index.js';
 import {
   DATABASE_URL,
+  dropSchemas,
   NO_DATABASE,
   RUN_DATE,
   RUN_NOW,
@@ -52,6 +53,7 @@ describe.skipIf(!DATABASE_URL)('tick', () => {
 
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.stop()));
+    if (storage) await dropSchemas(storage, schemas);
     await storage?.close();
   });
 
