@@ -183,6 +183,8 @@ export async function recordOutcomes(
 
 // An outcome overwrites only a missing or uncertain one: when an expired attempt and its retry
 // overlap, the attempt that really sent a message has the last word.
+// NOTE: if the retry finishes the run first, the RunStore summary keeps that message uncertain;
+// getRunReport, read from this table, shows it sent.
 async function writeOutcomes(
   context: WorkerContext,
   client: pg.PoolClient,
