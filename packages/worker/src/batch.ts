@@ -82,6 +82,7 @@ async function runDelivery(context: WorkerContext, data: BatchJobData): Promise<
   const delivery = context.deliverer.prepareRun({
     automation,
     runDate: data.runDate,
+    now: context.config.clock(),
     signal: context.shutdown.signal,
   });
   context.deliveries.set(key, delivery);

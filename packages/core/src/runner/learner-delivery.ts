@@ -31,6 +31,8 @@ export interface RunDelivery {
 export interface PrepareRunArgs {
   automation: Automation;
   runDate: CalendarDate;
+  /** The instant the run started, for ledger and log timestamps. @default the current time */
+  now?: Date | undefined;
   /** Stops retries of transient failures when aborted; a call already made still completes. */
   signal?: AbortSignal | undefined;
 }
@@ -68,7 +70,7 @@ function prepareRun(config: RunnerConfig, args: PrepareRunArgs): RunDelivery {
     config,
     automation,
     runDate,
-    now: new Date(),
+    now: args.now ?? new Date(),
     dryRun: false,
     report: emptyRunReport(automation, runDate, 'completed'),
     logger: config.logger.child({ automationId: automation.id, runDate }),
