@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { nonBlankString } from './common.js';
 import { filtersSchema } from './filters.js';
+import { formatValue } from './plain-data.js';
 import { scheduleSchema } from './schedule.js';
 
 /** The channel an automation sends on. */
 export const channelSchema = z.enum(['email', 'sms'], {
-  error: (issue) => `"${String(issue.input)}" is not a channel: use email or sms`,
+  error: (issue) => `${formatValue(issue.input)} is not a channel: use email or sms`,
 });
 
 /** The channel an automation sends on. */

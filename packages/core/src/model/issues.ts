@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ValidationIssue } from '../errors/errors.js';
+import { formatValue } from './plain-data.js';
 
 /** Converts zod's issues into plain {@link ValidationIssue}s with dotted paths. */
 export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
@@ -22,7 +23,7 @@ function toIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
     return [
       {
         path: formatPath(issue.path),
-        message: `${JSON.stringify(readKey(issue.input, issue.discriminator))} is not a valid ${issue.discriminator}: use ${'options' in issue ? issue.options?.join(' or ') : 'another value'}`,
+        message: `${formatValue(readKey(issue.input, issue.discriminator))} is not a valid ${issue.discriminator}: use ${'options' in issue ? issue.options?.join(' or ') : 'another value'}`,
       },
     ];
   }
@@ -40,7 +41,7 @@ function plainMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value' && issue.values.length > 0) {
     const choices = issue.values.map((value) => JSON.stringify(value)).join(', ');
     if (issue.message.startsWith('Invalid')) {
-      return `${JSON.stringify(issue.input)} is not allowed: use one of ${choices}`;
+      return `${formatValue(issue.input)} is not allowed: use one of ${choices}`;
     }
   }
 
@@ -53,9 +54,10 @@ function article(expected: string): string {
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
 
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  return typeof value === 'object' || typeof value === 'function'
+    ? formatValue(value)
+    : `${typeof value} ${formatValue(value)}`;
 }
 
 function readKey(input: unknown, key: string): unknown {

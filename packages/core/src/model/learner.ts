@@ -17,7 +17,9 @@ const breakInLearningSchema = z.strictObject({
   endDate: calendarDateSchema.nullish(),
 });
 
-const hostFieldValueSchema = z.union([z.string(), z.number(), z.null()]);
+const hostFieldValueSchema = z.union([z.string(), z.number(), z.null()], {
+  error: 'must be text, a finite number or null',
+});
 
 /**
  * Schema of the learner record a host maps from its own data. Lists default to empty, optional

@@ -11,6 +11,7 @@ import {
 import { type Filters, filtersSchema } from './filters.js';
 import { toValidationIssues } from './issues.js';
 import { type Learner, learnerSchema } from './learner.js';
+import { findNonPlainObjects } from './plain-data.js';
 import { type Schedule, scheduleSchema } from './schedule.js';
 
 /** Options of {@link parseAutomation}. */
@@ -77,7 +78,8 @@ function parseWith<Schema extends z.ZodType>(
   subject: string,
 ): z.output<Schema> {
   const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) throw new ValidationError(subject, toValidationIssues(result.error));
+  const issues = schemaIssues(input, result);
+  if (!result.success || issues.length > 0) throw new ValidationError(subject, issues);
 
   return result.data;
 }
@@ -88,11 +90,22 @@ function parseWithTemplates<Schema extends z.ZodType>(
   options: ParseAutomationOptions,
 ): z.output<Schema> {
   const result = schema.safeParse(input, { reportInput: true });
-  const issues = result.success ? [] : toValidationIssues(result.error);
+  const issues = schemaIssues(input, result);
   issues.push(...checkChannelFields(input), ...checkTemplates(input, options.catalogue));
   if (!result.success || issues.length > 0) throw new ValidationError('automation', issues);
 
   return result.data;
+}
+
+// Issues of the schema, plus one for each object that is not plain data. An issue inside such an
+// object is dropped, because it only repeats that the object does not fit.
+function schemaIssues(input: unknown, result: z.ZodSafeParseResult<unknown>): ValidationIssue[] {
+  const objectIssues = findNonPlainObjects(input);
+  const issues = result.success ? [] : toValidationIssues(result.error);
+  const covered = (path: string) =>
+    objectIssues.some((issue) => path === issue.path || path.startsWith(`${issue.path}.`));
+
+  return [...objectIssues, ...issues.filter((issue) => !covered(issue.path))];
 }
 
 function checkChannelFields(input: unknown): ValidationIssue[] {

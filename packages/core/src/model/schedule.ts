@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rejectRepeatedValues } from './common.js';
+import { formatValue } from './plain-data.js';
 
 /** Weekday names in ISO order, Monday first. */
 export const WEEKDAYS = [
@@ -16,7 +17,8 @@ export const WEEKDAYS = [
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const weekdaySchema = z.enum(WEEKDAYS, {
-  error: (issue) => `"${String(issue.input)}" is not a weekday: use one of ${WEEKDAYS.join(', ')}`,
+  error: (issue) =>
+    `${formatValue(issue.input)} is not a weekday: use one of ${WEEKDAYS.join(', ')}`,
 });
 
 const monthSchema = z
