@@ -16,7 +16,7 @@ export interface DateParts {
 
 /** Returns the number of days in a month of a year, leap years included. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMidnight(year, month + 1, 0)).getUTCDate();
 }
 
 /**
@@ -56,7 +56,7 @@ export function formatCalendarDate(parts: DateParts): CalendarDate {
 export function toDayNumber(date: CalendarDate): number {
   const parts = requireCalendarDate(date);
 
-  return Date.UTC(parts.year, parts.month - 1, parts.day) / MS_PER_DAY;
+  return utcMidnight(parts.year, parts.month, parts.day) / MS_PER_DAY;
 }
 
 /** Returns the calendar date a number of days after 1970-01-01. */
@@ -78,9 +78,15 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 /** Returns the ISO weekday of a calendar date: 1 for Monday through 7 for Sunday. */
 export function isoWeekday(date: CalendarDate): number {
   const parts = requireCalendarDate(date);
-  const weekday = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
+  const weekday = new Date(utcMidnight(parts.year, parts.month, parts.day)).getUTCDay();
 
   return weekday === 0 ? 7 : weekday;
+}
+
+// Date.UTC reads the years 0 to 99 as 1900 to 1999, so the year is set on its own. Month 1 is
+// January, and day 0 is the last day of the month before.
+function utcMidnight(year: number, month: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, month - 1, day);
 }
 
 function requireCalendarDate(date: CalendarDate): DateParts {
