@@ -2,6 +2,7 @@ import { AutomationsError, ErrorCode } from '../errors/errors.js';
 import { type CalendarDate, isCalendarDate } from '../model/calendar-date.js';
 import type { Filters } from '../model/filters.js';
 import { parseFilters } from '../model/parse.js';
+import { formatValue } from '../model/plain-data.js';
 import type { ClauseContext } from './clause.js';
 
 /** Options of the filter functions. */
@@ -21,7 +22,7 @@ export function toClauseContext(filters: Filters, options: FilterOptions): Claus
   if (typeof runDate !== 'string' || !isCalendarDate(runDate)) {
     throw new AutomationsError(
       ErrorCode.InvalidArgument,
-      `Invalid runDate ${JSON.stringify(runDate)}: pass the run date as a real calendar date written YYYY-MM-DD`,
+      `Invalid runDate ${formatValue(runDate)}: pass the run date as a real calendar date written YYYY-MM-DD`,
     );
   }
 

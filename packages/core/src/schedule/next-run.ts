@@ -1,5 +1,6 @@
 import { AutomationsError, ErrorCode } from '../errors/errors.js';
 import { parseSchedule } from '../model/parse.js';
+import { formatValue } from '../model/plain-data.js';
 import type { Schedule } from '../model/schedule.js';
 import { runDatesFrom } from './run-dates.js';
 import { DEFAULT_TIME_ZONE, RUN_TIME } from './run-time.js';
@@ -9,7 +10,7 @@ import { assertTimeZone, localDate, localTimeToInstant, requireValidInstant } fr
 export interface NextRunTimesOptions {
   /** Only run times strictly after this instant are returned. */
   after: Date;
-  /** How many run times to return: a whole number, 0 or more. */
+  /** How many run times to return: a whole number from 0 to 1000. */
   count: number;
   /** IANA time zone of the host, in which runs happen at 05:00. @default 'Europe/London' */
   timeZone?: string | undefined;
@@ -18,16 +19,22 @@ export interface NextRunTimesOptions {
 /** Options of {@link nextRunTime}. */
 export type NextRunTimeOptions = Omit<NextRunTimesOptions, 'count'>;
 
+// Each run time costs a few Intl calls, so a count from a hostile or mistaken caller is bounded
+// well below what would stall the process. A list on screen shows a handful.
+const MAX_COUNT = 1000;
+
 /**
  * Returns the next `count` run times of a schedule strictly after `after`, in increasing order.
  * Each is 05:00 local time in `timeZone` on a run date (see {@link isRunDate}); where 05:00 does
- * not exist or happens twice, {@link localTimeToInstant} decides. The result does not depend on
- * the time zone of the process.
+ * not exist or happens twice, {@link localTimeToInstant} decides. A run date the zone skipped
+ * whole (30 December 2011 in Pacific/Apia) has no run time, as the runner never sees that date.
+ * Calendar dates end at 9999-12-31, so fewer than `count` run times are returned near it. The
+ * result does not depend on the time zone of the process.
  *
  * @throws {ValidationError} when the schedule is invalid, including one that never runs (only
  *   30 February).
- * @throws {AutomationsError} with code `INVALID_ARGUMENT` when `count` is not a whole number of
- *   at least 0, `after` is not a valid Date, or `timeZone` is unknown.
+ * @throws {AutomationsError} with code `INVALID_ARGUMENT` when `count` is not a whole number
+ *   from 0 to 1000, `after` is not a valid Date from year 1 to 9999, or `timeZone` is unknown.
  */
 export function nextRunTimes(schedule: Schedule, options: NextRunTimesOptions): Date[] {
   const validSchedule = parseSchedule(schedule);
@@ -41,7 +48,8 @@ export function nextRunTimes(schedule: Schedule, options: NextRunTimesOptions): 
 
   for (const date of runDatesFrom(validSchedule, localDate(after, timeZone))) {
     const runTime = localTimeToInstant(date, RUN_TIME, timeZone);
-    if (runTime.getTime() > after.getTime()) runTimes.push(runTime);
+    const dayExists = localDate(runTime, timeZone) === date;
+    if (dayExists && runTime.getTime() > after.getTime()) runTimes.push(runTime);
     if (runTimes.length === count) break;
   }
 
@@ -60,10 +68,10 @@ export function nextRunTime(schedule: Schedule, options: NextRunTimeOptions): Da
 }
 
 function requireCount(count: number): number {
-  if (!Number.isInteger(count) || count < 0) {
+  if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT) {
     throw new AutomationsError(
       ErrorCode.InvalidArgument,
-      `Invalid count ${String(count)}: pass a whole number of run times, 0 or more`,
+      `Invalid count ${formatValue(count)}: pass a whole number of run times from 0 to ${MAX_COUNT}`,
     );
   }
 

@@ -8,6 +8,7 @@ import {
   isoWeekday,
   parseCalendarDate,
 } from '../model/calendar-date.js';
+import { formatValue } from '../model/plain-data.js';
 import {
   type DaysOfMonthSchedule,
   type DaysOfWeekSchedule,
@@ -20,6 +21,9 @@ import {
 const SEARCH_YEARS = 9;
 const MONTHS_PER_YEAR = 12;
 const DAYS_PER_WEEK = 7;
+// The last date that `YYYY-MM-DD` can write.
+const LAST_YEAR = 9999;
+const LAST_DATE = '9999-12-31';
 
 /**
  * Returns whether a calendar date is a run date of a schedule: its weekday is ticked, or its
@@ -37,7 +41,8 @@ export function isRunDate(schedule: Schedule, date: CalendarDate): boolean {
 }
 
 /**
- * Yields the run dates of a schedule on or after `start`, in calendar order, without end.
+ * Yields the run dates of a schedule on or after `start`, in calendar order, up to 9999-12-31,
+ * the last date `YYYY-MM-DD` can write.
  *
  * @throws {AutomationsError} with code `INVALID_ARGUMENT` when `start` is not a real date, or
  *   when the schedule has no run date in 9 years and so never runs.
@@ -62,6 +67,7 @@ function* weeklyRunDatesFrom(
     } else if (++daysWithoutRun > DAYS_PER_WEEK) {
       throw neverRunsError();
     }
+    if (date === LAST_DATE) return;
     date = addDays(date, 1);
   }
 }
@@ -85,6 +91,7 @@ function* monthlyRunDatesFrom(
 
     month = (month % MONTHS_PER_YEAR) + 1;
     if (month === 1) year += 1;
+    if (year > LAST_YEAR) return;
   }
 }
 
@@ -107,7 +114,7 @@ function requireRunDate(date: CalendarDate): DateParts {
   if (!parts) {
     throw new AutomationsError(
       ErrorCode.InvalidArgument,
-      `Invalid calendar date ${JSON.stringify(date)}: write a real date as YYYY-MM-DD`,
+      `Invalid calendar date ${formatValue(date)}: write a real date as YYYY-MM-DD`,
     );
   }
 

@@ -4,6 +4,7 @@ import {
   formatCalendarDate,
   parseCalendarDate,
 } from '../model/calendar-date.js';
+import { formatValue } from '../model/plain-data.js';
 
 /** A wall-clock time of day: hour 0-23 and minute 0-59. */
 export interface LocalTime {
@@ -23,6 +24,10 @@ interface WallClock {
 
 const MS_PER_SECOND = 1000;
 const MS_PER_DAY = 86_400_000;
+// Zone offsets stay within a day of UTC, so these instants fall between 0001-01-01 and
+// 9999-12-31 in every zone.
+const EARLIEST_INSTANT = new Date(0).setUTCFullYear(1, 0, 2);
+const LATEST_INSTANT = Date.UTC(9999, 11, 31) - 1;
 
 // Formatters are costly to build and a host uses few zones, so one per zone name is kept for the
 // life of the process. Only names that Intl accepted are stored.
@@ -103,7 +108,7 @@ function createFormatter(timeZone: string): Intl.DateTimeFormat {
   } catch (error) {
     throw new AutomationsError(
       ErrorCode.InvalidArgument,
-      `Invalid time zone ${JSON.stringify(timeZone)}: use an IANA name such as "Europe/London"`,
+      `Invalid time zone ${formatValue(timeZone)}: use an IANA name such as "Europe/London"`,
       { cause: error },
     );
   }
@@ -122,16 +127,7 @@ function wallClockAt(epochMs: number, timeZone: string): WallClock {
 function offsetAt(epochMs: number, timeZone: string): number {
   const wholeSecondMs = Math.floor(epochMs / MS_PER_SECOND) * MS_PER_SECOND;
   const wall = wallClockAt(wholeSecondMs, timeZone);
-  const wallAsUtc = Date.UTC(
-    wall.year,
-    wall.month - 1,
-    wall.day,
-    wall.hour,
-    wall.minute,
-    wall.second,
-  );
-
-  return wallAsUtc - wholeSecondMs;
+  return wallClockAsUtc(wall) - wholeSecondMs;
 }
 
 // Binary search, to the second, for the first instant in (earliest, latest] whose offset differs
@@ -155,11 +151,19 @@ function toWallClockMs(date: CalendarDate, time: LocalTime): number {
   if (!parts) {
     throw new AutomationsError(
       ErrorCode.InvalidArgument,
-      `Invalid calendar date ${JSON.stringify(date)}: write a real date as YYYY-MM-DD`,
+      `Invalid calendar date ${formatValue(date)}: write a real date as YYYY-MM-DD`,
     );
   }
 
-  return Date.UTC(parts.year, parts.month - 1, parts.day, time.hour, time.minute);
+  return wallClockAsUtc({ ...parts, hour: time.hour, minute: time.minute, second: 0 });
+}
+
+// Date.UTC reads the years 0 to 99 as 1900 to 1999, so the year is set on its own.
+function wallClockAsUtc(wall: WallClock): number {
+  const date = new Date(0);
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+
+  return date.setUTCHours(wall.hour, wall.minute, wall.second);
 }
 
 function requireValidTime(time: LocalTime): LocalTime {
@@ -176,15 +180,25 @@ function requireValidTime(time: LocalTime): LocalTime {
 }
 
 /**
- * Returns the instant unchanged when it is a valid Date.
+ * Returns the instant unchanged when it is a valid Date whose calendar date, in every time zone,
+ * can be written `YYYY-MM-DD`: from 0001-01-02 to 9999-12-30 in UTC.
  *
- * @throws {AutomationsError} with code `INVALID_ARGUMENT` for a non-Date or an invalid Date.
+ * @throws {AutomationsError} with code `INVALID_ARGUMENT` for a non-Date, an invalid Date, or
+ *   one outside that range.
  */
 export function requireValidInstant(instant: Date, name = 'instant'): Date {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
+    const shown = instant instanceof Date ? 'Invalid Date' : formatValue(instant);
     throw new AutomationsError(
       ErrorCode.InvalidArgument,
-      `Invalid ${name} ${String(instant)}: pass a valid Date`,
+      `Invalid ${name} ${shown}: pass a valid Date`,
+    );
+  }
+  const time = instant.getTime();
+  if (time < EARLIEST_INSTANT || time > LATEST_INSTANT) {
+    throw new AutomationsError(
+      ErrorCode.InvalidArgument,
+      `Invalid ${name} ${instant.toISOString()}: pass a Date from 0001-01-02 to 9999-12-30 (UTC), whose local date has a four-digit year in every time zone`,
     );
   }
 

@@ -51,6 +51,20 @@ describe('compileFilters validation', () => {
 
     expect(error).toBeInstanceOf(AutomationsError);
   });
+
+  test('bigint run date is an AutomationsError', () => {
+    const error = captureError(() =>
+      compileFilters({}, { runDate: 20261207n as unknown as string }),
+    );
+
+    expect(error).toBeInstanceOf(AutomationsError);
+  });
+
+  test('Map of filters is rejected', () => {
+    const filters = new Map([['tags', { match: 'any', values: ['x'] }]]) as unknown as Filters;
+
+    expect(() => compileFilters(filters, options)).toThrow(ValidationError);
+  });
 });
 
 describe('filter edge cases', () => {
