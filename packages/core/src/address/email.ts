@@ -6,12 +6,20 @@ const MAX_ADDRESS_LENGTH = 254;
 
 const WHITE_SPACE = /\s/u;
 
+// Characters that delimit an address list or belong to quoted strings, comments, groups and
+// address literals (RFC 5322 `specials` less `@` and `.`), and invisible format characters such
+// as a zero-width space or a bidi override. A mail library reads `a,b@example.com` as two
+// recipients, so an address with any of them is not usable.
+const SPECIAL_OR_INVISIBLE = /[()<>[\]:;,\\"\p{Cf}]/u;
+
 /**
  * Returns the trimmed email address when it is syntactically usable, or `undefined`.
  *
  * The check is syntactic, not a mailbox lookup. A usable address has exactly one `@`, a non-empty
  * local part of at most 64 characters, and a domain of non-empty labels with at least one dot. It
- * contains no white space or control characters and is at most 254 characters long.
+ * contains no white space, control characters, invisible format characters or the specials
+ * `( ) < > [ ] : ; , \ "`, so quoted local parts and address literals are not accepted, and it is
+ * at most 254 characters long.
  */
 export function normalizeEmail(text: string | null | undefined): string | undefined {
   if (typeof text !== 'string') return undefined;
@@ -19,6 +27,7 @@ export function normalizeEmail(text: string | null | undefined): string | undefi
   const address = text.trim();
   if (address.length === 0 || address.length > MAX_ADDRESS_LENGTH) return undefined;
   if (WHITE_SPACE.test(address) || hasControlCharacter(address)) return undefined;
+  if (SPECIAL_OR_INVISIBLE.test(address)) return undefined;
 
   const parts = address.split('@');
   if (parts.length !== 2) return undefined;

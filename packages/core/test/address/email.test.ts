@@ -45,4 +45,27 @@ describe('normalizeEmail', () => {
   it('rejects 255 characters in all', () => {
     expect(normalizeEmail(`a@${'d'.repeat(249)}.com`)).toBeUndefined();
   });
+
+  it.each([
+    ['comma between two addresses', 'a,b@example.com'],
+    ['comma after the domain', 'amara@example.com,b'],
+    ['group syntax', 'team:amara@example.com;'],
+    ['angle brackets', 'a<b>@example.com'],
+    ['comment', 'amara(work)@example.com'],
+    ['quoted local part', '"amara"@example.com'],
+    ['address literal', 'amara@[127.0.0.1]'],
+    ['zero-width space', 'amara@example.com\u200b'],
+    ['bidi override', '\u202eamara@example.com'],
+  ])('rejects %s', (_case, text) => {
+    expect(normalizeEmail(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['plus tag', 'amara+evidence@example.com'],
+    ['apostrophe', "o'neill@example.com"],
+    ['internationalised domain', 'amara@bücher.example'],
+    ['non-ASCII local part', 'zoë@example.com'],
+  ])('accepts %s', (_case, text) => {
+    expect(normalizeEmail(text)).toBe(text);
+  });
 });
