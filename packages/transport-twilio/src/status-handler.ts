@@ -73,14 +73,17 @@ export interface TwilioStatusHandler {
   toNodeListener(): (request: IncomingMessage, response: ServerResponse) => void;
 }
 
-/** The ledger's delivery status for each Twilio message status it records. Others are ignored. */
-const DELIVERY_STATUSES: Readonly<Record<string, DeliveryStatus>> = {
-  queued: 'queued',
-  sent: 'sent',
-  delivered: 'delivered',
-  undelivered: 'undelivered',
-  failed: 'failed',
-};
+/**
+ * The ledger's delivery status for each Twilio message status it records. Others are ignored. A
+ * Map, so a status such as `constructor` finds nothing rather than an Object.prototype member.
+ */
+const DELIVERY_STATUSES: ReadonlyMap<string, DeliveryStatus> = new Map([
+  ['queued', 'queued'],
+  ['sent', 'sent'],
+  ['delivered', 'delivered'],
+  ['undelivered', 'undelivered'],
+  ['failed', 'failed'],
+]);
 
 const DEFAULT_MAX_BODY_BYTES = 65_536;
 
@@ -92,9 +95,7 @@ const DEFAULT_MAX_BODY_BYTES = 65_536;
 export function createTwilioStatusHandler(
   options: TwilioStatusHandlerOptions,
 ): TwilioStatusHandler {
-  if (typeof options.authToken !== 'string' || options.authToken.trim() === '') {
-    throw new TwilioOptionsError('Option "authToken" is empty: set the Account Auth Token.');
-  }
+  validateHandlerOptions(options);
   const logger = (options.logger ?? silentLogger).child({ transport: 'twilio', webhook: 'status' });
   const handle = (request: StatusCallbackRequest) => handleCallback(options, logger, request);
 
@@ -104,6 +105,19 @@ export function createTwilioStatusHandler(
       void listen({ handle, logger, options, request, response });
     },
   };
+}
+
+function validateHandlerOptions(options: TwilioStatusHandlerOptions): void {
+  if (typeof options.authToken !== 'string' || options.authToken.trim() === '') {
+    throw new TwilioOptionsError('Option "authToken" is empty: set the Account Auth Token.');
+  }
+  // NaN would compare false with every size and so lift the limit.
+  const { maxBodyBytes } = options;
+  if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0)) {
+    throw new TwilioOptionsError(
+      `Option "maxBodyBytes" is ${maxBodyBytes}: it must be a positive whole number of bytes.`,
+    );
+  }
 }
 
 async function handleCallback(
@@ -142,7 +156,7 @@ async function recordStatus(
 
     return { status: 400, outcome: 'invalidRequest', messageSid };
   }
-  const deliveryStatus = DELIVERY_STATUSES[twilioStatus];
+  const deliveryStatus = DELIVERY_STATUSES.get(twilioStatus);
   if (deliveryStatus === undefined) {
     logger.debug({ messageSid, twilioStatus }, 'Ignored a status the ledger does not record');
 

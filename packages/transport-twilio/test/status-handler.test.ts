@@ -131,6 +131,12 @@ describe('twilio status handler', () => {
     expect((await ledger.get(key))?.deliveryStatus).toBeUndefined();
   });
 
+  it.each(['constructor', 'toString', '__proto__'])('ignores status %s', async (status) => {
+    await postCallback({ params: callbackParams({ MessageStatus: status }) });
+
+    expect((await ledger.get(key))?.deliveryStatus).toBeUndefined();
+  });
+
   it('responds 204 for an unknown message', async () => {
     const params = callbackParams({ MessageSid: `SM${'e5'.repeat(16)}` });
 
@@ -218,4 +224,13 @@ describe('twilio status handler handle', () => {
   it('rejects an empty token', () => {
     expect(() => createTwilioStatusHandler({ authToken: ' ', ledger })).toThrow(/authToken/);
   });
+
+  it.each([Number.NaN, 0, -1, 1.5, Number.POSITIVE_INFINITY])(
+    'rejects maxBodyBytes %s',
+    (maxBodyBytes) => {
+      expect(() => createTwilioStatusHandler({ authToken, ledger, maxBodyBytes })).toThrow(
+        /maxBodyBytes/,
+      );
+    },
+  );
 });
