@@ -6,6 +6,11 @@ import { formatPosition, type IlrElement } from './element.js';
 /** Namespaces of ILR files, one per collection year, such as `ESFA/ILR/2018-19`. */
 const ILR_NAMESPACE = /^E?SFA\/ILR\/\d{4}-\d{2}$/;
 
+// ILR elements nest at most about six deep (Message.Learner.LearningDelivery.LearningDeliveryFAM
+// .LearnDelFAMType). saxes resolves namespaces through every open element, so each start tag
+// costs time in proportion to the depth, and a file of 100,000 nested elements took minutes.
+const MAX_DEPTH = 32;
+
 /** Options of {@link readMessageChildren}. */
 export interface ReadMessageOptions {
   /** Name of the input, for messages. */
@@ -108,6 +113,7 @@ class MessageReader {
     const { line, column } = this.#tagStart;
     const depth = this.#open.length;
     if (depth === 0) this.#checkRoot(tag);
+    if (depth === MAX_DEPTH) this.#rejectDepth(tag);
 
     const parent = this.#open.at(-1)?.element;
     const collected = depth === 1 && this.#options.collect.has(tag.local);
@@ -142,6 +148,16 @@ class MessageReader {
       tag.local,
       `the root element is <${tag.name}> in ${namespace} (at ${formatPosition(this.#tagStart)}), ` +
         'not <Message> in an ILR namespace such as "ESFA/ILR/2018-19": check that this is an ILR XML file',
+    );
+  }
+
+  #rejectDepth(tag: SaxesTagNS): never {
+    const path = this.#open.map((element) => element.name).join('.');
+    throw ilrFileError(
+      this.#options.source,
+      path,
+      `<${tag.name}> at ${formatPosition(this.#tagStart)} is nested more than ${MAX_DEPTH} ` +
+        'elements deep, which no ILR file is: check that this is an ILR XML file',
     );
   }
 
