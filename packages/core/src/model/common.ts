@@ -6,9 +6,18 @@ export const calendarDateSchema = z.string().refine(isCalendarDate, {
   error: (issue) => `"${String(issue.input)}" is not a real date: write it as YYYY-MM-DD`,
 });
 
-/** A string with at least one character that is not white space. */
+// White space plus the invisible format characters (zero-width space, joiners, word joiner, BOM)
+// that `String.prototype.trim` keeps, so a name of only those still counts as blank.
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/gu;
+
+/** Returns whether a string has a visible character. */
+export function isBlank(text: string): boolean {
+  return text.replace(INVISIBLE, '').length === 0;
+}
+
+/** A string with at least one character that is neither white space nor invisible. */
 export function nonBlankString() {
-  return z.string({ error: 'must be text' }).refine((text) => text.trim().length > 0, {
+  return z.string({ error: 'must be text' }).refine((text) => !isBlank(text), {
     error: 'must not be blank',
   });
 }

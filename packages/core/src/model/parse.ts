@@ -8,6 +8,7 @@ import {
   automationDraftSchema,
   automationSchema,
 } from './automation.js';
+import { isBlank } from './common.js';
 import { type Filters, filtersSchema } from './filters.js';
 import { toValidationIssues } from './issues.js';
 import { type Learner, learnerSchema } from './learner.js';
@@ -118,8 +119,8 @@ function checkChannelFields(input: unknown): ValidationIssue[] {
   if (input.channel === 'email' && !hasSubject) {
     return [{ path: 'subject', message: 'an email needs a subject' }];
   }
-  if (input.channel === 'email' && typeof input.subject === 'string' && !input.subject.trim()) {
-    return [{ path: 'subject', message: 'subject must not be blank' }];
+  if (input.channel === 'email' && typeof input.subject === 'string' && isBlank(input.subject)) {
+    return [{ path: 'subject', message: 'must not be blank' }];
   }
 
   return [];

@@ -23,7 +23,19 @@ describe('channel rejections', () => {
 
   test('email with a blank subject', () => {
     expect(automationIssues({ subject: '  ' })).toEqual([
-      { path: 'subject', message: 'subject must not be blank' },
+      { path: 'subject', message: 'must not be blank' },
+    ]);
+  });
+
+  test('email with an invisible subject', () => {
+    expect(automationIssues({ subject: '\u200b\ufeff' })).toEqual([
+      { path: 'subject', message: 'must not be blank' },
+    ]);
+  });
+
+  test('name of zero-width spaces', () => {
+    expect(automationIssues({ name: '\u200b\u200b' })).toEqual([
+      { path: 'name', message: 'must not be blank' },
     ]);
   });
 
