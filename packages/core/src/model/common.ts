@@ -10,19 +10,19 @@ export const calendarDateSchema = z.string().refine(isCalendarDate, {
 // that `String.prototype.trim` keeps, so a name of only those still counts as blank.
 const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/gu;
 
-/** Returns whether a string has a visible character. */
+/** Returns whether a string has no visible character. */
 export function isBlank(text: string): boolean {
   return text.replace(INVISIBLE, '').length === 0;
 }
 
-/** A string with at least one character that is neither white space nor invisible. */
+/** Returns a schema of strings with a character that is neither white space nor invisible. */
 export function nonBlankString() {
   return z.string({ error: 'must be text' }).refine((text) => !isBlank(text), {
     error: 'must not be blank',
   });
 }
 
-/** A non-empty list of distinct strings, each not blank. */
+/** Returns a schema of non-empty lists of distinct, non-blank strings. */
 export function distinctStringList(what: string) {
   return z
     .array(nonBlankString())
