@@ -1,21 +1,7 @@
+import { formatBritishDate } from '../merge/format.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { DateBound, DateRange, EpisodeStatus, LinkFilter } from '../model/filters.js';
 import type { ResolvedDateRange } from './date-range.js';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const STATUS_WORDS: Record<EpisodeStatus, string> = {
   all: 'any status',
@@ -26,9 +12,7 @@ const STATUS_WORDS: Record<EpisodeStatus, string> = {
 
 /** Formats a `YYYY-MM-DD` date in British form, such as `7 December 2026`. */
 export function formatLongDate(date: CalendarDate): string {
-  const [year, month, day] = date.split('-');
-
-  return `${Number(day)} ${MONTH_NAMES[Number(month) - 1]} ${year}`;
+  return formatBritishDate(date);
 }
 
 /** Returns the words for an episode status, such as `in learning`. */

@@ -1,19 +1,4 @@
-import { parseCalendarDate } from '../model/calendar-date.js';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+import { MONTH_NAMES, parseCalendarDate } from '../model/calendar-date.js';
 
 // Control characters (C0, DEL, C1 including NEL) and the Unicode line and paragraph separators.
 const LINE_BREAKING = /[\p{Cc}\p{Zl}\p{Zp}]/u;

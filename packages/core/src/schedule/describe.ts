@@ -1,21 +1,7 @@
+import { MONTH_NAMES } from '../model/calendar-date.js';
 import type { DaysOfMonthSchedule, Schedule, Weekday } from '../model/schedule.js';
 import { WEEKDAYS } from '../model/schedule.js';
 import { RUN_TIME } from './run-time.js';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const WORKING_DAYS: readonly Weekday[] = WEEKDAYS.slice(0, 5);
 const WEEKEND_DAYS: readonly Weekday[] = WEEKDAYS.slice(5);
