@@ -1,3 +1,4 @@
+import type { SmsEncoding } from '../merge/sms-segments.js';
 import type { Channel } from '../model/automation.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 
@@ -14,12 +15,17 @@ export interface CommunicationRecord {
   /** The rendered body: HTML for email, text for SMS. */
   body: string;
   transportMessageId?: string | undefined;
+  /** For SMS: the number of segments the message was sent as. Absent for email. */
+  segments?: number | undefined;
+  /** For SMS: the character encoding of the message. Absent for email. */
+  encoding?: SmsEncoding | undefined;
   sentAt: Date;
 }
 
 /**
  * Stores communication records. Writing the same (automation, learner, run date) twice MUST keep
- * one record, so a retried write is harmless.
+ * one record, so a retried write is harmless. An adapter MUST store `segments` and `encoding`
+ * when a record has them and return them from `listForLearner`.
  */
 export interface CommunicationLog {
   /** Writes one record. Idempotent per (automation, learner, run date). */

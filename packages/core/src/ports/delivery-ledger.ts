@@ -1,3 +1,4 @@
+import type { SmsEncoding } from '../merge/sms-segments.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 
 /**
@@ -30,6 +31,10 @@ export interface LedgerEntry extends LedgerKey {
   errorCode?: string | undefined;
   /** Status the provider reported after sending, when it reports one. */
   deliveryStatus?: DeliveryStatus | undefined;
+  /** For a sent SMS: the number of segments it was sent as. Absent for email. */
+  segments?: number | undefined;
+  /** For a sent SMS: the character encoding of the message. Absent for email. */
+  encoding?: SmsEncoding | undefined;
   /** When the entry was reserved. */
   createdAt: Date;
   /** When the entry last changed. */
@@ -42,13 +47,18 @@ export type ReserveResult =
   | { outcome: 'exists'; entry: LedgerEntry }
   | { outcome: 'maxMessagesReached'; count: number };
 
-/** Arguments of {@link DeliveryLedger.complete}. */
+/**
+ * Arguments of {@link DeliveryLedger.complete}. The runner gives `segments` and `encoding` for a
+ * sent SMS only.
+ */
 export interface CompleteLedgerEntry extends LedgerKey {
   status: 'sent' | 'failed' | 'skipped';
   attempts: number;
   transportMessageId?: string | undefined;
   error?: string | undefined;
   errorCode?: string | undefined;
+  segments?: number | undefined;
+  encoding?: SmsEncoding | undefined;
   now: Date;
 }
 
@@ -69,8 +79,10 @@ export interface DeliveryLedger {
   ): Promise<ReserveResult>;
 
   /**
-   * Records the outcome of a reserved entry. MUST throw `NotFoundError` when no entry exists for
-   * the key.
+   * Records the outcome of a reserved entry. MUST store `segments` and `encoding` when given and
+   * return them from every later read of the entry (`get`, `listReserved`, `reserve`'s `exists`,
+   * `recordDeliveryStatus`); an entry completed without them MUST have neither. MUST throw
+   * `NotFoundError` when no entry exists for the key.
    */
   complete(args: CompleteLedgerEntry): Promise<LedgerEntry>;
 

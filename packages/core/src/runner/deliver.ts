@@ -1,11 +1,11 @@
 import { maskAddress } from '../address/mask.js';
 import { DeliveryError } from '../errors/errors.js';
-import { smsSegments } from '../merge/sms-segments.js';
+import { type SmsSegments, smsSegments } from '../merge/sms-segments.js';
 import type { LedgerKey } from '../ports/delivery-ledger.js';
 import type { SendResult } from '../ports/transports.js';
 import { idempotencyKey, type RunContext } from './context.js';
 import type { RenderedMessage } from './prepare.js';
-import { countFailure, countSkip } from './report.js';
+import { countFailure, countSkip, countSms } from './report.js';
 import { type SendOutcome, sendWithRetry } from './retry.js';
 import { callTransport } from './transport-call.js';
 
@@ -72,6 +72,8 @@ function send(
   });
 }
 
+type SentSmsSize = Pick<SmsSegments, 'encoding' | 'segments'>;
+
 async function recordSent(
   context: RunContext,
   key: LedgerKey,
@@ -79,21 +81,30 @@ async function recordSent(
   outcome: Extract<SendOutcome<SendResult>, { ok: true }>,
 ): Promise<void> {
   const messageId = outcome.result.messageId;
+  const size = message.channel === 'sms' ? sentSmsSize(message.body, outcome.result) : undefined;
   await context.config.storage.ledger.complete({
     ...key,
     status: 'sent',
     attempts: outcome.attempts,
     transportMessageId: messageId,
+    ...size,
     now: context.clock(),
   });
 
   context.report.sent += 1;
-  if (message.channel === 'sms') {
-    const segments = outcome.result.segments ?? smsSegments(message.body).segments;
-    context.report.segments = (context.report.segments ?? 0) + segments;
-  }
+  if (size !== undefined) countSms(context.report, size);
   if (context.automation.delivery.logCommunication)
-    await logCommunication(context, key, message, messageId);
+    await logCommunication(context, key, message, { transportMessageId: messageId, ...size });
+}
+
+/** Returns a sent SMS's segments and encoding: the transport's, else counted from the body. */
+function sentSmsSize(body: string, result: SendResult): SentSmsSize {
+  const { segments, encoding } = result;
+  if (segments !== undefined && encoding !== undefined) return { segments, encoding };
+
+  const counted = smsSegments(body);
+
+  return { segments: segments ?? counted.segments, encoding: encoding ?? counted.encoding };
 }
 
 async function recordFailed(
@@ -124,7 +135,7 @@ async function logCommunication(
   context: RunContext,
   key: LedgerKey,
   message: RenderedMessage,
-  transportMessageId: string | undefined,
+  sent: { transportMessageId: string | undefined } & Partial<SentSmsSize>,
 ): Promise<void> {
   const isEmail = message.channel === 'email';
   const record = {
@@ -133,7 +144,7 @@ async function logCommunication(
     to: message.to,
     subject: isEmail ? message.subject : undefined,
     body: isEmail ? message.html : message.body,
-    transportMessageId,
+    ...sent,
     sentAt: context.clock(),
   };
   try {

@@ -1,3 +1,4 @@
+import type { SmsEncoding } from '../merge/sms-segments.js';
 import type { Automation } from '../model/automation.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Learner } from '../model/learner.js';
@@ -8,9 +9,12 @@ import { assertTransportFor } from './transport-call.js';
 import type { AutomationRunReport, FailureReason, RunnerOptions, SkipReason } from './types.js';
 import { handleLearner } from './work-run.js';
 
-/** Outcome of handling one matched learner: sent, or skipped or failed with the reason. */
+/**
+ * Outcome of handling one matched learner: sent (for SMS with its segments and encoding, as the
+ * ledger entry records them), or skipped or failed with the reason.
+ */
 export type LearnerOutcome =
-  | { status: 'sent'; segments?: number | undefined }
+  | { status: 'sent'; segments?: number | undefined; encoding?: SmsEncoding | undefined }
   | { status: 'skipped'; reason: SkipReason }
   | { status: 'failed'; reason: FailureReason };
 
@@ -89,12 +93,18 @@ async function deliverOne(context: RunContext, learner: Learner): Promise<Learne
 }
 
 function outcomeOf(report: AutomationRunReport): LearnerOutcome {
-  if (report.sent > 0) return { status: 'sent', segments: report.segments };
+  if (report.sent > 0) {
+    return { status: 'sent', segments: report.segments, encoding: sentEncoding(report) };
+  }
 
   const skipped = countedKey(report.skipped);
   if (skipped !== undefined) return { status: 'skipped', reason: skipped };
 
   return { status: 'failed', reason: countedKey(report.failed) ?? 'permanent' };
+}
+
+function sentEncoding(report: AutomationRunReport): SmsEncoding | undefined {
+  return report.smsEncodings === undefined ? undefined : countedKey(report.smsEncodings);
 }
 
 function countedKey<Key extends string>(counts: Record<Key, number>): Key | undefined {

@@ -2,7 +2,7 @@ import { smsSegments } from '../merge/sms-segments.js';
 import type { LedgerKey } from '../ports/delivery-ledger.js';
 import type { RunContext } from './context.js';
 import type { RenderedMessage } from './prepare.js';
-import { countSkip } from './report.js';
+import { countSkip, countSms } from './report.js';
 import type { PlannedMessage } from './types.js';
 
 /**
@@ -30,8 +30,10 @@ export async function planMessage(
     return;
   }
 
+  const planned = toPlannedMessage(learnerId, message);
   context.report.sent += 1;
-  context.planned?.push(toPlannedMessage(learnerId, message));
+  if (planned.sms !== undefined) countSms(context.report, planned.sms);
+  context.planned?.push(planned);
 }
 
 async function reachedMaxMessages(context: RunContext, key: LedgerKey): Promise<boolean> {

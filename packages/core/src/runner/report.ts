@@ -1,3 +1,4 @@
+import type { SmsSegments } from '../merge/sms-segments.js';
 import type { Automation } from '../model/automation.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { AutomationRunReport, FailureReason, RunProgress, SkipReason } from './types.js';
@@ -8,6 +9,8 @@ export function emptyRunReport(
   runDate: CalendarDate,
   status: AutomationRunReport['status'],
 ): AutomationRunReport {
+  const isSms = automation.channel === 'sms';
+
   return {
     automationId: automation.id,
     name: automation.name,
@@ -25,7 +28,8 @@ export function emptyRunReport(
     },
     failed: { permanent: 0, retriesExhausted: 0, renderFailed: 0, noTransport: 0 },
     uncertain: 0,
-    segments: automation.channel === 'sms' ? 0 : undefined,
+    segments: isSms ? 0 : undefined,
+    smsEncodings: isSms ? { 'GSM-7': 0, 'UCS-2': 0 } : undefined,
     durationMs: 0,
   };
 }
@@ -68,6 +72,16 @@ export function countFields(report: AutomationRunReport): Record<string, unknown
 /** Adds one to a skip count. */
 export function countSkip(report: AutomationRunReport, reason: SkipReason): void {
   report.skipped[reason] += 1;
+}
+
+/** Adds one SMS to the segment total and to the count of its encoding. */
+export function countSms(
+  report: AutomationRunReport,
+  { encoding, segments }: Pick<SmsSegments, 'encoding' | 'segments'>,
+): void {
+  report.segments = (report.segments ?? 0) + segments;
+  report.smsEncodings ??= { 'GSM-7': 0, 'UCS-2': 0 };
+  report.smsEncodings[encoding] += 1;
 }
 
 /** Adds one to a failure count. */

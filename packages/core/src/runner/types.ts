@@ -1,3 +1,4 @@
+import type { SmsEncoding } from '../merge/sms-segments.js';
 import type { MergeField } from '../merge/types.js';
 import type { Channel } from '../model/automation.js';
 import type { CalendarDate } from '../model/calendar-date.js';
@@ -87,7 +88,7 @@ export interface PlannedMessage {
   subject?: string | undefined;
   body: string;
   /** For SMS: encoding and segment count of the rendered body. */
-  sms?: { encoding: 'GSM-7' | 'UCS-2'; segments: number } | undefined;
+  sms?: { encoding: SmsEncoding; segments: number } | undefined;
 }
 
 /** What happened to one automation's run. */
@@ -109,8 +110,14 @@ export interface AutomationRunReport {
   failed: Record<FailureReason, number>;
   /** Learners whose entry was left reserved by an earlier crash: maybe sent, not resent. */
   uncertain: number;
-  /** For SMS: total segments sent. */
+  /**
+   * For SMS: total segments of the messages sent; in a dry run, of the messages that would be
+   * sent. Each message counts the segments its transport reported, else those core counted from
+   * the rendered body.
+   */
   segments?: number | undefined;
+  /** For SMS: messages sent per encoding, counted like `segments`. Adds up to `sent`. */
+  smsEncodings?: Record<SmsEncoding, number> | undefined;
   durationMs: number;
   error?: string | undefined;
   /** Dry run only: every message that would be sent, in learner id order. */

@@ -30,6 +30,32 @@ export function describeCommunicationLogContract(storage: () => Storage): void {
       expect(records[0]).toMatchObject({ ...record(), sentAt: CONTRACT_NOW });
     });
 
+    test('SMS record keeps segments and encoding', async () => {
+      const sms = record({
+        channel: 'sms',
+        to: '+447400100001',
+        subject: undefined,
+        body: 'Hello Amara',
+        segments: 2,
+        encoding: 'GSM-7',
+      });
+      await storage().communications.write({ record: sms });
+
+      const [stored] = await storage().communications.listForLearner({ learnerId: 'L01' });
+
+      expect(stored?.segments).toBe(2);
+      expect(stored?.encoding).toBe('GSM-7');
+    });
+
+    test('email record has no SMS size', async () => {
+      await storage().communications.write({ record: record() });
+
+      const [stored] = await storage().communications.listForLearner({ learnerId: 'L01' });
+
+      expect(stored?.segments).toBeUndefined();
+      expect(stored?.encoding).toBeUndefined();
+    });
+
     test('repeated write keeps one record', async () => {
       await storage().communications.write({ record: record() });
       await storage().communications.write({ record: record({ transportMessageId: 'msg-2' }) });

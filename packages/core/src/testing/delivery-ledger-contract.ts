@@ -188,6 +188,33 @@ function describeComplete(storage: () => Storage): void {
     expect(await storage().ledger.get(KEY)).toMatchObject({ status: 'failed', attempts: 3 });
   });
 
+  test('complete stores SMS segments and encoding', async () => {
+    await storage().ledger.reserve({ ...KEY, now: CONTRACT_NOW });
+
+    const entry = await storage().ledger.complete({
+      ...KEY,
+      status: 'sent',
+      attempts: 1,
+      segments: 3,
+      encoding: 'UCS-2',
+      now: CONTRACT_NOW,
+    });
+    const stored = await storage().ledger.get(KEY);
+
+    expect(entry).toMatchObject({ segments: 3, encoding: 'UCS-2' });
+    expect(stored?.segments).toBe(3);
+    expect(stored?.encoding).toBe('UCS-2');
+  });
+
+  test('email entry has no SMS size', async () => {
+    await sendOn(storage(), KEY);
+
+    const stored = await storage().ledger.get(KEY);
+
+    expect(stored?.segments).toBeUndefined();
+    expect(stored?.encoding).toBeUndefined();
+  });
+
   test('complete unknown key rejects', async () => {
     const completion = storage().ledger.complete({
       ...KEY,
