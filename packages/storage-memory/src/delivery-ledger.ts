@@ -34,11 +34,21 @@ export function createMemoryDeliveryLedger(): DeliveryLedger {
       return { outcome: 'reserved', entry: copy(entry) };
     },
 
-    async complete({ now, status, attempts, transportMessageId, error, errorCode, ...key }) {
+    async complete({ now, status, attempts, transportMessageId, error, errorCode, ...rest }) {
+      const { segments, encoding, ...key } = rest;
       const entry = find(key);
       if (entry === undefined) throw entryNotFound(key);
 
-      Object.assign(entry, { status, attempts, transportMessageId, error, errorCode });
+      const outcome = {
+        status,
+        attempts,
+        transportMessageId,
+        error,
+        errorCode,
+        segments,
+        encoding,
+      };
+      Object.assign(entry, outcome);
       entry.updatedAt = new Date(now);
       if (transportMessageId !== undefined) {
         keysByMessageId.set(transportMessageId, copy(key));
