@@ -3,6 +3,7 @@ import type {
   Channel,
   CommunicationLog,
   CommunicationRecord,
+  SmsEncoding,
 } from '@pics/automations-core';
 import type { Database } from './database.js';
 
@@ -22,6 +23,8 @@ interface CommunicationRow {
   subject: string | null;
   body: string;
   transport_message_id: string | null;
+  segments: number | null;
+  encoding: SmsEncoding | null;
   sent_at: Date;
   [column: string]: unknown;
 }
@@ -43,8 +46,8 @@ async function writeRecord(
 ): Promise<void> {
   await database.query(
     `INSERT INTO ${schema}.communications (automation_id, learner_id, run_date, channel,
-       recipient, subject, body, transport_message_id, sent_at)
-     VALUES ($1, $2, $3::date, $4, $5, $6, $7, $8, $9)
+       recipient, subject, body, transport_message_id, segments, encoding, sent_at)
+     VALUES ($1, $2, $3::date, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (automation_id, learner_id, run_date) DO NOTHING`,
     [
       record.automationId,
@@ -55,6 +58,8 @@ async function writeRecord(
       record.subject ?? null,
       record.body,
       record.transportMessageId ?? null,
+      record.segments ?? null,
+      record.encoding ?? null,
       record.sentAt,
     ],
   );
@@ -85,6 +90,8 @@ function toRecord(row: CommunicationRow): CommunicationRecord {
   };
   if (row.subject !== null) record.subject = row.subject;
   if (row.transport_message_id !== null) record.transportMessageId = row.transport_message_id;
+  if (row.segments !== null) record.segments = row.segments;
+  if (row.encoding !== null) record.encoding = row.encoding;
 
   return record;
 }

@@ -8,6 +8,7 @@ import {
   type LedgerStatus,
   NotFoundError,
   type ReserveResult,
+  type SmsEncoding,
 } from '@pics/automations-core';
 import type { Database, Queryable } from './database.js';
 import { MESSAGE_PREFIX } from './errors.js';
@@ -29,6 +30,8 @@ interface LedgerRow {
   error: string | null;
   error_code: string | null;
   delivery_status: DeliveryStatus | null;
+  segments: number | null;
+  encoding: SmsEncoding | null;
   created_at: Date;
   updated_at: Date;
   [column: string]: unknown;
@@ -119,7 +122,7 @@ async function complete(
   const rows = await database.query<LedgerRow>(
     `UPDATE ${schema}.ledger
      SET status = $4, attempts = $5, transport_message_id = $6, error = $7, error_code = $8,
-         updated_at = $9
+         segments = $9, encoding = $10, updated_at = $11
      WHERE ${KEY_MATCH} RETURNING *`,
     [
       args.automationId,
@@ -130,6 +133,8 @@ async function complete(
       args.transportMessageId ?? null,
       args.error ?? null,
       args.errorCode ?? null,
+      args.segments ?? null,
+      args.encoding ?? null,
       args.now,
     ],
   );
@@ -220,6 +225,8 @@ function toLedgerEntry(row: LedgerRow): LedgerEntry {
   if (row.error !== null) entry.error = row.error;
   if (row.error_code !== null) entry.errorCode = row.error_code;
   if (row.delivery_status !== null) entry.deliveryStatus = row.delivery_status;
+  if (row.segments !== null) entry.segments = row.segments;
+  if (row.encoding !== null) entry.encoding = row.encoding;
 
   return entry;
 }

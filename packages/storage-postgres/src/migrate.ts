@@ -14,12 +14,14 @@ const MIGRATION_LOCK_KEY = "hashtext('pics_automations.migrate')";
 /**
  * Creates the schema when missing and applies the migrations it has not recorded yet, in one
  * transaction. A transaction-scoped advisory lock makes concurrent calls (two processes starting
- * at once) run one after the other, so the second finds nothing left to do.
+ * at once) run one after the other, so the second finds nothing left to do. `available` is every
+ * migration by default; tests pass a prefix of it to build a schema at an older version.
  */
 export async function migrateSchema(
   database: Database,
   schemaName: string,
   quotedSchema: string,
+  available: readonly Migration[] = migrations,
 ): Promise<MigrateResult> {
   return database.transaction(async (transaction) => {
     await transaction.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY}, hashtext($1))`, [
@@ -28,7 +30,7 @@ export async function migrateSchema(
     await createMigrationsTable(transaction, quotedSchema);
 
     const done = await appliedVersions(transaction, quotedSchema);
-    const pending = migrations.filter((migration) => !done.has(migration.version));
+    const pending = available.filter((migration) => !done.has(migration.version));
     for (const migration of pending) {
       await applyMigration(transaction, quotedSchema, migration);
     }

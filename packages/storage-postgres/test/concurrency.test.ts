@@ -2,6 +2,8 @@ import { addDays } from '@pics/automations-core';
 import pg from 'pg';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createPostgresStorage, type PostgresStorage } from '../src/index.js';
+import { migrateSchema } from '../src/migrate.js';
+import { initialSchema } from '../src/migrations/001-initial-schema.js';
 import { configuredTarget, randomSchemaName, useTestDatabase } from './test-database.js';
 
 const NOW = new Date('2026-12-07T05:00:00.000Z');
@@ -128,7 +130,7 @@ describe(`migrations (${database.target})`, () => {
     const results = await Promise.all([first.migrate(), second.migrate()]);
 
     const applied = results.flatMap((result) => result.applied);
-    expect(applied).toEqual([1]);
+    expect(applied).toEqual([1, 2]);
   });
 
   test('rerun is a no-op', async () => {
@@ -149,6 +151,69 @@ describe(`migrations (${database.target})`, () => {
       `SELECT version FROM "${storage.schema}".schema_migrations ORDER BY version`,
     );
 
-    expect(rows.map((row) => row.version)).toEqual([1]);
+    expect(rows.map((row) => row.version)).toEqual([1, 2]);
+  });
+});
+
+// A schema as a release with only the first migration left it.
+async function openVersionOneStorage(schema: string): Promise<PostgresStorage> {
+  const storage = openStorage(schema);
+  await migrateSchema(storage.database, schema, `"${schema}"`, [initialSchema]);
+
+  return storage;
+}
+
+describe(`upgrade from version 1 (${database.target})`, () => {
+  const key = { automationId: 'a-1', learnerId: 'L1', runDate: RUN_DATE };
+
+  test('migrate applies version 2 only', async () => {
+    const storage = await openVersionOneStorage(randomSchemaName());
+
+    const result = await storage.migrate();
+
+    expect(result.applied).toEqual([2]);
+  });
+
+  test('concurrent upgrade applies once', async () => {
+    const schema = randomSchemaName();
+    await openVersionOneStorage(schema);
+    const storages = [openStorage(schema), openStorage(schema)];
+
+    const results = await Promise.all(storages.map((storage) => storage.migrate()));
+
+    expect(results.flatMap((result) => result.applied)).toEqual([2]);
+  });
+
+  test('entry reserved before upgrade completes', async () => {
+    const storage = await openVersionOneStorage(randomSchemaName());
+    await storage.ledger.reserve({ ...key, now: NOW });
+    await storage.migrate();
+
+    const reserved = await storage.ledger.get(key);
+    await storage.ledger.complete({
+      ...key,
+      status: 'sent',
+      attempts: 1,
+      segments: 2,
+      encoding: 'GSM-7',
+      now: NOW,
+    });
+    const sent = await storage.ledger.get(key);
+
+    expect(reserved?.segments).toBeUndefined();
+    expect(sent?.segments).toBe(2);
+    expect(sent?.encoding).toBe('GSM-7');
+  });
+
+  test('encoding column rejects other values', async () => {
+    const storage = await openVersionOneStorage(randomSchemaName());
+    await storage.ledger.reserve({ ...key, now: NOW });
+    await storage.migrate();
+
+    const update = storage.database.query(
+      `UPDATE "${storage.schema}".ledger SET encoding = 'UTF-8'`,
+    );
+
+    await expect(update).rejects.toThrow(/check constraint/);
   });
 });

@@ -1,4 +1,5 @@
 import { initialSchema } from './001-initial-schema.js';
+import { smsSize } from './002-sms-size.js';
 
 /**
  * One versioned change to the storage's schema. `statements` run in order inside one transaction,
@@ -17,4 +18,4 @@ export interface Migration {
  * Every migration in version order. Append new ones; never edit one that has shipped, because
  * databases that already applied it will not run it again.
  */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, smsSize];
