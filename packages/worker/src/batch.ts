@@ -4,6 +4,7 @@ import {
   ErrorCode,
   type Learner,
   type LearnerOutcome,
+  type LedgerKey,
   type RunDelivery,
 } from '@pics/automations-core';
 import type pg from 'pg';
@@ -52,7 +53,7 @@ export async function workBatch(context: WorkerContext, data: BatchJobData): Pro
   await renewLease(context, data);
 
   const recipients = await pendingRecipients(context, data);
-  const { outcomes, error } = await deliverAll(context, delivery, recipients);
+  const { outcomes, error } = await deliverAll(context, data, delivery, recipients);
   const runComplete = await recordOutcomes(context, data, outcomes, error === undefined);
   logger.debug({ handled: outcomes.length, runComplete }, 'Batch handled');
   if (error !== undefined) throw error;
@@ -129,6 +130,7 @@ export async function pendingRecipients(
  */
 async function deliverAll(
   context: WorkerContext,
+  data: BatchJobData,
   delivery: RunDelivery,
   recipients: readonly Recipient[],
 ): Promise<{ outcomes: RecipientOutcome[]; error?: unknown }> {
@@ -142,7 +144,12 @@ async function deliverAll(
       const recipient = recipients[next++] as Recipient;
       try {
         const outcome = await delivery.deliver(recipient.learner);
-        outcomes.push({ learnerId: recipient.learnerId, outcome: asRunOutcome(outcome) });
+        const runOutcome = await asRunOutcome(
+          context,
+          { ...data, learnerId: recipient.learnerId },
+          outcome,
+        );
+        outcomes.push({ learnerId: recipient.learnerId, outcome: runOutcome });
       } catch (caught) {
         error ??= caught;
       }
@@ -156,11 +163,18 @@ async function deliverAll(
 
 // A ledger entry of this run date that is already `sent` was sent earlier in this same run: by an
 // attempt of this batch that died before recording the outcome, or by a runner that held the run
-// before this fleet took it over. Either way the learner got the run's message.
-function asRunOutcome(outcome: LearnerOutcome): LearnerOutcome {
-  if (outcome.status === 'skipped' && outcome.reason === 'alreadySent') return { status: 'sent' };
+// before this fleet took it over. Either way the learner got the run's message. The entry has that
+// message's SMS segments and encoding.
+async function asRunOutcome(
+  context: WorkerContext,
+  key: LedgerKey,
+  outcome: LearnerOutcome,
+): Promise<LearnerOutcome> {
+  if (outcome.status !== 'skipped' || outcome.reason !== 'alreadySent') return outcome;
 
-  return outcome;
+  const entry = await context.config.storage.ledger.get(key);
+
+  return { status: 'sent', segments: entry?.segments, encoding: entry?.encoding };
 }
 
 /**
@@ -199,12 +213,14 @@ async function writeOutcomes(
     outcome: outcome.status,
     reason: outcome.status === 'sent' ? null : outcome.reason,
     segments: outcome.status === 'sent' ? (outcome.segments ?? null) : null,
+    encoding: outcome.status === 'sent' ? (outcome.encoding ?? null) : null,
   }));
   await client.query(
     `UPDATE ${context.config.schema}.run_recipients AS r
-     SET outcome = o.outcome, reason = o.reason, segments = o.segments, learner = NULL
+     SET outcome = o.outcome, reason = o.reason, segments = o.segments, encoding = o.encoding,
+       learner = NULL
      FROM jsonb_to_recordset($3::jsonb)
-       AS o(learner_id text, outcome text, reason text, segments integer)
+       AS o(learner_id text, outcome text, reason text, segments integer, encoding text)
      WHERE r.automation_id = $1 AND r.run_date = $2::date AND r.learner_id = o.learner_id
        AND (r.outcome IS NULL OR (r.outcome = 'skipped' AND r.reason = 'uncertain'))`,
     [data.automationId, data.runDate, JSON.stringify(rows)],

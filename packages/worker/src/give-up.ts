@@ -1,4 +1,4 @@
-import type { LearnerOutcome } from '@pics/automations-core';
+import type { LearnerOutcome, LedgerEntry } from '@pics/automations-core';
 import { pendingRecipients, type RecipientOutcome, recordOutcomes } from './batch.js';
 import type { WorkerContext } from './context.js';
 import type { BatchJobData } from './jobs.js';
@@ -16,7 +16,7 @@ export async function giveUpBatch(context: WorkerContext, data: BatchJobData): P
   const outcomes: RecipientOutcome[] = [];
   for (const { learnerId } of await pendingRecipients(context, data)) {
     const entry = await config.storage.ledger.get({ ...data, learnerId });
-    outcomes.push({ learnerId, outcome: outcomeFromLedger(entry?.status) });
+    outcomes.push({ learnerId, outcome: outcomeFromLedger(entry) });
   }
   await recordOutcomes(context, data, outcomes, true);
   config.logger.error(
@@ -27,9 +27,11 @@ export async function giveUpBatch(context: WorkerContext, data: BatchJobData): P
   return outcomes.length;
 }
 
-function outcomeFromLedger(status: string | undefined): LearnerOutcome {
-  if (status === 'sent') return { status: 'sent' };
-  if (status === 'reserved') return { status: 'skipped', reason: 'uncertain' };
+function outcomeFromLedger(entry: LedgerEntry | undefined): LearnerOutcome {
+  if (entry?.status === 'sent') {
+    return { status: 'sent', segments: entry.segments, encoding: entry.encoding };
+  }
+  if (entry?.status === 'reserved') return { status: 'skipped', reason: 'uncertain' };
 
   return { status: 'failed', reason: 'retriesExhausted' };
 }

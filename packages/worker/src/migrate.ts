@@ -34,8 +34,11 @@ const STATEMENTS = [
     outcome text,
     reason text,
     segments integer,
+    encoding text,
     PRIMARY KEY (automation_id, run_date, learner_id)
   )`,
+  // Tables created before the SMS encoding was recorded lack the column.
+  'ALTER TABLE {schema}.run_recipients ADD COLUMN IF NOT EXISTS encoding text',
   `CREATE INDEX IF NOT EXISTS run_recipients_batch
     ON {schema}.run_recipients (automation_id, run_date, batch)`,
 ];

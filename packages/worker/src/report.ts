@@ -1,4 +1,10 @@
-import type { CalendarDate, FailureReason, RunKey, SkipReason } from '@pics/automations-core';
+import type {
+  CalendarDate,
+  FailureReason,
+  RunKey,
+  SkipReason,
+  SmsEncoding,
+} from '@pics/automations-core';
 import type pg from 'pg';
 import { RUN_MATCH } from './context.js';
 
@@ -29,6 +35,8 @@ export interface WorkerRunReport {
   pending: number;
   /** For SMS: segments of the messages sent, where the transport or the renderer reported them. */
   segments: number;
+  /** For SMS: messages sent per encoding, where it was recorded; all zero for email. */
+  smsEncodings: Record<SmsEncoding, number>;
   batches: number;
   batchesFinished: number;
   plannedAt?: Date | undefined;
@@ -38,6 +46,7 @@ export interface WorkerRunReport {
 interface OutcomeRow {
   outcome: string | null;
   reason: string | null;
+  encoding: SmsEncoding | null;
   count: number;
   segments: number;
 }
@@ -68,9 +77,9 @@ export async function readRunReport(
   if (plan === undefined) return report;
 
   const outcomes = await pool.query<OutcomeRow>(
-    `SELECT outcome, reason, count(*)::integer AS count,
+    `SELECT outcome, reason, encoding, count(*)::integer AS count,
        coalesce(sum(segments), 0)::integer AS segments
-     FROM ${schema}.run_recipients WHERE ${RUN_MATCH} GROUP BY outcome, reason`,
+     FROM ${schema}.run_recipients WHERE ${RUN_MATCH} GROUP BY outcome, reason, encoding`,
     params,
   );
   for (const row of outcomes.rows) addOutcome(report, row);
@@ -91,6 +100,7 @@ function addOutcome(report: WorkerRunReport, row: OutcomeRow): void {
   else if (row.outcome === 'sent') {
     report.sent += row.count;
     report.segments += row.segments;
+    if (row.encoding !== null) report.smsEncodings[row.encoding] += row.count;
   } else if (row.outcome === 'skipped') {
     report.skipped[row.reason as SkipReason] += row.count;
     if (row.reason === 'uncertain') report.uncertain += row.count;
@@ -115,6 +125,7 @@ function emptyReport(key: RunKey): WorkerRunReport {
     uncertain: 0,
     pending: 0,
     segments: 0,
+    smsEncodings: { 'GSM-7': 0, 'UCS-2': 0 },
     batches: 0,
     batchesFinished: 0,
   };
