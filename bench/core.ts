@@ -32,7 +32,7 @@ const FILTERS: Filters = {
   breakInLearning: { mode: 'exclude', scope: 'current' },
 };
 
-/** The same audience as a MongoDB-style query for sift. */
+/** Returns the same audience as a MongoDB-style query for sift. */
 function siftQuery(runDate: CalendarDate) {
   const to = addDays(runDate, 30);
 
@@ -57,7 +57,7 @@ function siftQuery(runDate: CalendarDate) {
   };
 }
 
-/** The same audience written by hand, as a developer would without the SDK. */
+/** Returns the same audience as a predicate written by hand, as a developer would without the SDK. */
 function handWritten(runDate: CalendarDate): (learner: Learner) => boolean {
   const to = addDays(runDate, 30);
 
