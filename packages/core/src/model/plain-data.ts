@@ -55,7 +55,8 @@ function walk(value: unknown, path: readonly (string | number)[], issues: Valida
   }
 }
 
-function isPlainObject(value: object): boolean {
+/** Tests whether an object is plain data: its prototype is null or some realm's `Object.prototype`. */
+export function isPlainObject(value: object): boolean {
   const prototype: unknown = Object.getPrototypeOf(value);
 
   return prototype === null || Object.getPrototypeOf(prototype) === null;

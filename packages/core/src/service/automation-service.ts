@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { SmsNotConfiguredError, ValidationError } from '../errors/errors.js';
 import { createMergeCatalogue } from '../merge/catalogue.js';
 import type { MergeField } from '../merge/types.js';
-import type { Automation, AutomationDraft, AutomationDraftInput } from '../model/automation.js';
+import type { Automation, AutomationDraft } from '../model/automation.js';
 import { parseAutomationDraft } from '../model/parse.js';
 import { DEFAULT_TIME_ZONE } from '../schedule/run-time.js';
 import { assertTimeZone } from '../schedule/time-zone.js';
+import { requireExpectedVersion, withoutStoredFields } from './input.js';
 import { checkListQuery, toListRow } from './list.js';
 import type { AutomationService, AutomationServiceOptions } from './types.js';
 
@@ -44,9 +45,10 @@ export function createAutomationService(options: AutomationServiceOptions): Auto
     },
 
     async update(id, input, expectedVersion) {
+      const version = requireExpectedVersion(expectedVersion);
       const automation = withId(validateDraft(input, context), id);
 
-      return store.update({ automation, expectedVersion, now: context.clock() });
+      return store.update({ automation, expectedVersion: version, now: context.clock() });
     },
 
     async delete(id) {
@@ -84,8 +86,8 @@ function resolveContext(options: AutomationServiceOptions): ServiceContext {
   };
 }
 
-function validateDraft(input: AutomationDraftInput, context: ServiceContext): AutomationDraft {
-  const draft = parseAutomationDraft(input, { catalogue: context.catalogue });
+function validateDraft(input: unknown, context: ServiceContext): AutomationDraft {
+  const draft = parseAutomationDraft(withoutStoredFields(input), { catalogue: context.catalogue });
   if (draft.channel === 'sms' && !context.smsEnabled) throw new SmsNotConfiguredError();
 
   return draft;

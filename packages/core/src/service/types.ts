@@ -3,6 +3,14 @@ import type { AutomationDraftInput } from '../model/automation.js';
 import type { AutomationStore, StoredAutomation } from '../ports/automation-store.js';
 import type { EmailTransport, SmsTransport } from '../ports/transports.js';
 
+/**
+ * An automation as {@link AutomationService.create} and {@link AutomationService.update} accept
+ * it. The fields a store adds (`version`, `createdAt`, `updatedAt`) are allowed and ignored, so
+ * an automation read with `get` can be changed and passed back as it is.
+ */
+export type AutomationSaveInput = AutomationDraftInput &
+  Partial<Pick<StoredAutomation, 'version' | 'createdAt' | 'updatedAt'>>;
+
 /** Options of {@link createAutomationService}. */
 export interface AutomationServiceOptions {
   /** The store that keeps automations. */
@@ -64,20 +72,27 @@ export interface AutomationService {
 
   /**
    * Validates and saves a new automation, with a random UUID as its id when the input has none.
+   * `version`, `createdAt` and `updatedAt` in the input are ignored, but any other unknown key is
+   * rejected.
    *
    * @throws {ValidationError} listing every problem with its path.
    * @throws {SmsNotConfiguredError} for an SMS automation when SMS is not enabled.
    * @throws {AutomationsError} with code `ALREADY_EXISTS` when the id is taken.
    */
-  create(input: AutomationDraftInput): Promise<StoredAutomation>;
+  create(input: AutomationSaveInput): Promise<StoredAutomation>;
 
   /** Returns the automation with this id, or `undefined` when there is none. */
   get(id: string): Promise<StoredAutomation | undefined>;
 
   /**
-   * Validates and saves a changed automation. `expectedVersion` is the version the caller read;
-   * the save is rejected when someone saved in between.
+   * Validates and saves a changed automation. `expectedVersion` is the version the caller read,
+   * and the save is rejected when someone saved in between. `version`, `createdAt` and
+   * `updatedAt` in the input are ignored, so `update(id, { ...automation, name },
+   * automation.version)` works on an automation read with `get`. Any other unknown key is
+   * rejected.
    *
+   * @throws {AutomationsError} with code `INVALID_ARGUMENT` when `expectedVersion` is not a whole
+   *   number from 1. It is checked before the input.
    * @throws {ValidationError} listing every problem, including an id in the input that differs
    *   from `id`.
    * @throws {SmsNotConfiguredError} for an SMS automation when SMS is not enabled.
@@ -86,7 +101,7 @@ export interface AutomationService {
    */
   update(
     id: string,
-    input: AutomationDraftInput,
+    input: AutomationSaveInput,
     expectedVersion: number,
   ): Promise<StoredAutomation>;
 

@@ -100,6 +100,26 @@ describe('automation service create', () => {
     expect(created.body).toBe('Hello {{ nickname }}');
   });
 
+  test('create ignores stored fields', async () => {
+    const input = { ...EMAIL, version: 9, createdAt: new Date(0), updatedAt: new Date(0) };
+
+    const created = await createService().create(input);
+
+    expect(created.version).toBe(1);
+    expect(created.createdAt).toEqual(NOW);
+  });
+
+  test('create rejects other unknown keys', async () => {
+    const input = { ...EMAIL, version: 1, lastRunAt: new Date(0) };
+
+    const error = await createService()
+      .create(input)
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual(['lastRunAt']);
+  });
+
   test('create rejects taken id', async () => {
     const service = createService();
     await service.create({ ...EMAIL, id: 'a-1' });
@@ -188,6 +208,70 @@ describe('automation service update and delete', () => {
     const update = createService().update('a-missing', EMAIL, 1);
 
     await expect(update).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  test.each([
+    ['missing', undefined, /expectedVersion undefined/],
+    ['string', '1', /expectedVersion "1"/],
+    ['fraction', 1.5, /expectedVersion 1.5/],
+    ['zero', 0, /expectedVersion 0/],
+    ['object', { version: 1 }, /expectedVersion an object/],
+  ])('update with %s version rejects', async (_, expectedVersion, message) => {
+    const service = createService();
+    await service.create({ ...EMAIL, id: 'a-1' });
+
+    const error = await service
+      .update('a-1', EMAIL, expectedVersion as number)
+      .catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ code: ErrorCode.InvalidArgument });
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).toMatch(/automation\.version/);
+  });
+
+  test('update with bad version saves nothing', async () => {
+    const service = createService();
+    await service.create({ ...EMAIL, id: 'a-1' });
+
+    await service.update('a-1', { ...EMAIL, name: 'Renamed' }, Number.NaN).catch(() => undefined);
+
+    expect((await service.get('a-1'))?.name).toBe(EMAIL.name);
+  });
+
+  test('update accepts the automation read', async () => {
+    const service = createService();
+    await service.create({ ...EMAIL, id: 'a-1' });
+    const read = await service.get('a-1');
+    if (read === undefined) throw new Error('the automation was not created');
+
+    const updated = await service.update('a-1', { ...read, name: 'New' }, read.version);
+
+    expect(updated.name).toBe('New');
+    expect(updated.version).toBe(2);
+  });
+
+  test('update ignores stored fields', async () => {
+    const service = createService();
+    const created = await service.create({ ...EMAIL, id: 'a-1' });
+    const input = { ...EMAIL, version: 40, createdAt: new Date(0), updatedAt: new Date(0) };
+
+    const updated = await service.update('a-1', input, created.version);
+
+    expect(updated.version).toBe(2);
+    expect(updated.createdAt).toEqual(created.createdAt);
+  });
+
+  test('update rejects other unknown keys', async () => {
+    const service = createService();
+    const created = await service.create({ ...EMAIL, id: 'a-1' });
+    const input = { ...created, nickname: 'Reminder' };
+
+    const error = await service
+      .update('a-1', input, created.version)
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual(['nickname']);
   });
 
   test('delete removes the automation', async () => {
