@@ -3,6 +3,7 @@ import { MAX_PAGE_SIZE } from '../service/list.js';
 import type { AutomationListRow, AutomationService } from '../service/types.js';
 import { EXPORT_COLUMNS, type ExportColumn, type ExportValue } from './columns.js';
 import { toInertText } from './inert-text.js';
+import { requireExportOptions } from './options.js';
 
 /** Options of {@link exportAutomationsXlsx}. */
 export interface ExportAutomationsOptions {
@@ -34,9 +35,18 @@ const DATE_WIDTH = 17;
  * cell, never a formula, and text that a spreadsheet could take for a formula is made inert by
  * {@link toInertText}: a single quote goes in front of it.
  *
+ * @example
+ * ```ts
+ * const bytes = await exportAutomationsXlsx({ service, search: 'reminder' });
+ * await writeFile('automations.xlsx', bytes);
+ * ```
+ *
+ * @throws {AutomationsError} with code `INVALID_ARGUMENT` unless `options` is an object whose
+ *   `service` has a `list` method, such as `{ service }`.
  * @throws {ValidationError} when `page` or `pageSize` is invalid, as the list does.
  */
 export async function exportAutomationsXlsx(options: ExportAutomationsOptions): Promise<Buffer> {
+  requireExportOptions(options);
   const rows = await readRows(options);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -6,6 +6,7 @@ import {
   type AutomationDraftInput,
   type AutomationService,
   createAutomationService,
+  ErrorCode,
 } from '../../src/index.js';
 
 // Saturday 5 December 2026, 12:00 in London (GMT).
@@ -261,5 +262,22 @@ describe('exportAutomationsXlsx paging', () => {
     const sheet = await readSheet(await exportAutomationsXlsx({ service: createService() }));
 
     expect(sheet.rowCount).toBe(1);
+  });
+});
+
+describe('exportAutomationsXlsx argument', () => {
+  test.each([
+    ['the service itself', () => createService()],
+    ['no argument', () => undefined],
+    ['null', () => null],
+    ['a service without list', () => ({ service: {} })],
+    ['an object without service', () => ({ search: 'welcome' })],
+  ])('rejects %s', async (_, makeArgument) => {
+    const argument = makeArgument() as unknown as Parameters<typeof exportAutomationsXlsx>[0];
+
+    const error = await exportAutomationsXlsx(argument).catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ code: ErrorCode.InvalidArgument });
+    expect((error as Error).message).toContain('exportAutomationsXlsx({ service })');
   });
 });
