@@ -45,11 +45,14 @@ export interface ValidationIssue {
 
 /** Thrown when input fails validation. Lists every problem, not only the first. */
 export class ValidationError extends AutomationsError {
+  /** The validated value as the message names it, such as `automation` or `learner "A1"`. */
+  readonly subject: string;
   /** Every problem found, each with its path. */
   readonly issues: readonly ValidationIssue[];
 
   constructor(subject: string, issues: readonly ValidationIssue[]) {
     super(ErrorCode.ValidationFailed, formatValidationMessage(subject, issues));
+    this.subject = subject;
     this.issues = issues;
   }
 }

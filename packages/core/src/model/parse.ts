@@ -12,7 +12,7 @@ import { isBlank } from './common.js';
 import { type Filters, filtersSchema } from './filters.js';
 import { toValidationIssues } from './issues.js';
 import { type Learner, learnerSchema } from './learner.js';
-import { findNonPlainObjects } from './plain-data.js';
+import { findNonPlainObjects, formatValue } from './plain-data.js';
 import { type Schedule, scheduleSchema } from './schedule.js';
 
 /** Options of {@link parseAutomation}. */
@@ -49,10 +49,26 @@ export function parseAutomationDraft(
 /**
  * Validates a learner record and returns it with every list present.
  *
- * @throws {ValidationError} listing every problem with its path.
+ * @throws {ValidationError} listing every problem with its path. The message names the learner
+ *   when its `id` is a non-blank string, as in `Invalid learner "A1": enteredOn: is required`.
  */
 export function parseLearner(input: unknown): Learner {
-  return parseWith(learnerSchema, input, 'learner');
+  return parseWith(learnerSchema, input, learnerSubject(input));
+}
+
+function learnerSubject(input: unknown): string {
+  const id = readOwnId(input);
+
+  return id === undefined ? 'learner' : `learner ${formatValue(id)}`;
+}
+
+// Reads only an own data property, so a getter or an inherited id cannot run or mislead.
+function readOwnId(input: unknown): string | undefined {
+  if (!isRecord(input)) return undefined;
+
+  const id: unknown = Object.getOwnPropertyDescriptor(input, 'id')?.value;
+
+  return typeof id === 'string' && !isBlank(id) ? id : undefined;
 }
 
 /**

@@ -33,7 +33,41 @@ describe('learner rejections', () => {
     ]);
   });
 
+  test('message names the learner id', () => {
+    const { enteredOn: _, ...input } = { ...learner, id: 'A1' };
+
+    expect(() => parseLearner(input)).toThrow('Invalid learner "A1": enteredOn: is required');
+  });
+
+  test('message without id names none', () => {
+    const { id: _, ...input } = learner;
+
+    expect(() => parseLearner(input)).toThrow('Invalid learner: id: is required');
+  });
+
+  test('message ignores a blank id', () => {
+    expect(() => parseLearner({ ...learner, id: ' ' })).toThrow(
+      'Invalid learner: id: must not be blank',
+    );
+  });
+
+  test('error records its subject', () => {
+    const error = catchError(() => parseLearner({ ...learner, startDate: 'soon' }));
+
+    expect(error).toMatchObject({ subject: 'learner "L1"' });
+  });
+
   test('lists default to empty', () => {
     expect(parseLearner(learner).tags).toEqual([]);
   });
 });
+
+function catchError(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+
+  throw new Error('the action did not throw');
+}
