@@ -4,6 +4,7 @@ import {
   type LearnerInput,
   type LearnerStore,
   parseLearner,
+  ValidationError,
 } from '@pics/automations-core';
 import { copy } from './clone.js';
 
@@ -12,7 +13,8 @@ import { copy } from './clone.js';
  * beside it, so `findLearners` yields in id order without sorting on each query. With `validate`,
  * each learner goes through `parseLearner` (which also copies it) before it is stored.
  *
- * An upsert that throws on an invalid learner keeps the learners before it in the list.
+ * An upsert that throws on an invalid learner keeps the learners before it in the list. The error
+ * names the learner by its id, or by its index in the list (`learners[2]`) when the id is missing.
  */
 export function createMemoryLearnerStore(options: {
   validate: boolean;
@@ -23,8 +25,8 @@ export function createMemoryLearnerStore(options: {
 
   const upsert = (incoming: readonly LearnerInput[]) => {
     const newIds = new Set<string>();
-    for (const input of incoming) {
-      const learner = options.validate ? parseLearner(input) : copy(input as Learner);
+    for (const [index, input] of incoming.entries()) {
+      const learner = options.validate ? parseLearnerAt(input, index) : copy(input as Learner);
       if (!learners.has(learner.id)) newIds.add(learner.id);
       learners.set(learner.id, learner);
     }
@@ -60,6 +62,18 @@ export function createMemoryLearnerStore(options: {
       }
     },
   };
+}
+
+// parseLearner names a learner by its id. Without a usable id, the index in the list is the only
+// way to find the record at fault, so the error is raised again with it.
+function parseLearnerAt(input: LearnerInput, index: number): Learner {
+  try {
+    return parseLearner(input);
+  } catch (error) {
+    if (!(error instanceof ValidationError) || error.subject !== 'learner') throw error;
+
+    throw new ValidationError(`learner at learners[${index}]`, error.issues);
+  }
 }
 
 /** Merges two lists of ids, each sorted by UTF-16 code unit, into one sorted list. */

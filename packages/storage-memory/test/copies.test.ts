@@ -58,3 +58,48 @@ describe('createMemoryStorage', () => {
     await expect(storage.automations.list({ limit: 0, offset: 0 })).rejects.toThrow(/limit 0/);
   });
 });
+
+describe('upsertLearners validation', () => {
+  const valid = { id: 'L1', firstName: 'A', lastName: 'B', enteredOn: '2026-01-05' };
+
+  test('error names the learner id', async () => {
+    const storage = createMemoryStorage();
+    const { enteredOn: _, ...withoutEnteredOn } = { ...valid, id: 'A1' };
+
+    const upsert = storage.learners.upsertLearners({ learners: [withoutEnteredOn as never] });
+
+    await expect(upsert).rejects.toThrow('Invalid learner "A1": enteredOn: is required');
+  });
+
+  test('error names the index without id', async () => {
+    const storage = createMemoryStorage();
+    const { id: _, ...withoutId } = valid;
+
+    const upsert = storage.learners.upsertLearners({
+      learners: [valid as never, withoutId as never],
+    });
+
+    await expect(upsert).rejects.toThrow('Invalid learner at learners[1]: id: is required');
+  });
+
+  test('initial learner error names the index', () => {
+    const create = () => createMemoryStorage({ learners: [{ ...valid, id: 7 } as never] });
+
+    expect(create).toThrow(/^Invalid learner at learners\[0\]: id: /);
+  });
+
+  test('error keeps the issues', async () => {
+    const storage = createMemoryStorage();
+
+    const error = await storage.learners
+      .upsertLearners({ learners: [{ firstName: 'A' } as never] })
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
+      'id',
+      'lastName',
+      'enteredOn',
+    ]);
+  });
+});
