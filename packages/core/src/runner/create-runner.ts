@@ -1,5 +1,6 @@
 import { AutomationsError, ErrorCode, NotFoundError } from '../errors/errors.js';
 import { isCalendarDate } from '../model/calendar-date.js';
+import { requireValidInstant } from '../schedule/time-zone.js';
 import { type RunnerConfig, resolveRunnerConfig } from './config.js';
 import { runAutomationOnce } from './run-automation.js';
 import { runDue } from './run-due.js';
@@ -32,6 +33,7 @@ async function runAutomationById(
       `Invalid run date "${args.runDate}": write a real date as YYYY-MM-DD`,
     );
   }
+  requireValidInstant(args.now, 'runAutomation option now');
 
   const automation = await config.storage.automations.get({ id: args.automationId });
   if (automation === undefined) {

@@ -1,9 +1,11 @@
+import { AutomationsError, ErrorCode } from '../errors/errors.js';
 import type { Automation } from '../model/automation.js';
 import type { CalendarDate } from '../model/calendar-date.js';
+import { formatValue } from '../model/plain-data.js';
 import type { AutomationStore } from '../ports/automation-store.js';
 import { isRunDate } from '../schedule/run-dates.js';
 import { RUN_TIME } from '../schedule/run-time.js';
-import { localDate, localTimeToInstant } from '../schedule/time-zone.js';
+import { localDate, localTimeToInstant, requireValidInstant } from '../schedule/time-zone.js';
 import type { RunnerConfig } from './config.js';
 import { runAutomationOnce } from './run-automation.js';
 import type { RunDueOptions, RunDueReport } from './types.js';
@@ -15,21 +17,27 @@ export const AUTOMATION_PAGE_SIZE = 100;
  * Runs every automation due on the local date of `now`, one after another, once `now` has reached
  * 05:00 local time on that date. Before 05:00 it returns a report with no automations.
  *
+ * @throws {AutomationsError} with code `INVALID_ARGUMENT` when `options` is not an object or
+ *   `now` is not a valid Date.
  * @throws when listing the automations fails; a failing automation is reported, not thrown.
  */
-export async function runDue(config: RunnerConfig, options: RunDueOptions): Promise<RunDueReport> {
+export async function runDue(
+  config: RunnerConfig,
+  options: RunDueOptions = {},
+): Promise<RunDueReport> {
+  const now = readNow(options);
   const startedAt = config.timer.now();
-  const runDate = localDate(options.now, config.timeZone);
+  const runDate = localDate(now, config.timeZone);
   const dryRun = options.dryRun ?? false;
   const report: RunDueReport = {
     runDate,
     dryRun,
-    startedAt: options.now,
+    startedAt: now,
     durationMs: 0,
     automations: [],
   };
   const runTime = localTimeToInstant(runDate, RUN_TIME, config.timeZone);
-  if (options.now.getTime() < runTime.getTime()) {
+  if (now.getTime() < runTime.getTime()) {
     config.logger.debug({ runDate, runTime }, 'Before the run time, so nothing runs yet today');
     return report;
   }
@@ -37,12 +45,27 @@ export async function runDue(config: RunnerConfig, options: RunDueOptions): Prom
   for (const automation of await listDueAutomations(config.storage.automations, runDate)) {
     if (options.signal?.aborted) break;
     report.automations.push(
-      await runAutomationOnce(config, { ...options, automation, runDate, dryRun }),
+      await runAutomationOnce(config, { ...options, now, automation, runDate, dryRun }),
     );
   }
   report.durationMs = Math.round(config.timer.now() - startedAt);
 
   return report;
+}
+
+// Checks the argument before any work. A Date passed in place of the options is rejected, because
+// reading it as options without `now` would run for the current time instead of that Date.
+function readNow(options: unknown): Date {
+  if (typeof options !== 'object' || options === null || options instanceof Date) {
+    throw new AutomationsError(
+      ErrorCode.InvalidArgument,
+      `Invalid runDue argument ${formatValue(options)}: pass an options object such as runDue({ now }), or nothing to run for the current time`,
+    );
+  }
+
+  const { now } = options as RunDueOptions;
+
+  return now === undefined ? new Date() : requireValidInstant(now, 'runDue option now');
 }
 
 /**

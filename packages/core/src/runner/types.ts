@@ -71,8 +71,11 @@ export interface RunProgress {
 
 /** Arguments of {@link Runner.runDue}. */
 export interface RunDueOptions {
-  /** The current instant; the run date is its local date in the runner's time zone. */
-  now: Date;
+  /**
+   * The current instant. The run date is its local date in the runner's time zone.
+   * @default the time of the call (`new Date()`)
+   */
+  now?: Date | undefined;
   /** Evaluate and render without sending or writing anything. @default false */
   dryRun?: boolean | undefined;
   /** Called as each automation makes progress. */
@@ -137,13 +140,21 @@ export interface RunDueReport {
 export interface Runner {
   /**
    * Runs every automation due on the local date of `now`, if `now` is at or after 05:00 local:
-   * claims each run, streams its learners, and sends each message at most once.
+   * claims each run, streams its learners, and sends each message at most once. Called with no
+   * argument, it runs for the current time.
+   *
+   * @throws {AutomationsError} with code `INVALID_ARGUMENT` when `options` is not an object or
+   *   `now` is not a valid Date.
    */
-  runDue(options: RunDueOptions): Promise<RunDueReport>;
+  runDue(options?: RunDueOptions): Promise<RunDueReport>;
 
   /**
    * Runs one automation for an explicit run date, whether or not its schedule allows it, for
    * back-fills a host asks for. Same guarantees as {@link Runner.runDue}.
+   *
+   * @throws {AutomationsError} with code `INVALID_ARGUMENT` when `runDate` is not a real
+   *   `YYYY-MM-DD` date or `now` is not a valid Date.
+   * @throws {NotFoundError} when no automation has the id.
    */
   runAutomation(options: {
     automationId: string;

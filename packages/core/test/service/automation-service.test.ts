@@ -407,4 +407,10 @@ describe('createAutomationService', () => {
 
     expect(create).toThrow(/Mars\/Olympus/);
   });
+
+  test('empty time zone rejects', () => {
+    const create = () => createService({ timeZone: '' });
+
+    expect(create).toThrow(expect.objectContaining({ code: ErrorCode.InvalidArgument }));
+  });
 });
