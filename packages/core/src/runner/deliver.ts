@@ -1,5 +1,4 @@
 import { maskAddress } from '../address/mask.js';
-import { DeliveryError } from '../errors/errors.js';
 import { type SmsSegments, smsSegments } from '../merge/sms-segments.js';
 import type { LedgerKey } from '../ports/delivery-ledger.js';
 import type { SendResult } from '../ports/transports.js';
@@ -7,6 +6,7 @@ import { idempotencyKey, type RunContext } from './context.js';
 import type { RenderedMessage } from './prepare.js';
 import { countFailure, countSkip, countSms } from './report.js';
 import { type SendOutcome, sendWithRetry } from './retry.js';
+import { errorText, providerCodeOf } from './thrown.js';
 import { callTransport } from './transport-call.js';
 
 /**
@@ -117,8 +117,8 @@ async function recordFailed(
     ...key,
     status: 'failed',
     attempts,
-    error: error instanceof Error ? error.message : String(error),
-    errorCode: error instanceof DeliveryError ? error.providerCode : undefined,
+    error: errorText(error),
+    errorCode: providerCodeOf(error),
     now: context.clock(),
   });
 

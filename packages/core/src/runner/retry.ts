@@ -1,4 +1,5 @@
 import { DeliveryError } from '../errors/errors.js';
+import { readSafely } from './thrown.js';
 import type { RunnerTimer } from './timer.js';
 
 /** A retry policy with every default of `RetryOptions` applied. */
@@ -66,9 +67,12 @@ export async function sendWithRetry<Result>(
   }
 }
 
-/** Returns whether a retry of the call that threw `error` may succeed. */
+/**
+ * Returns whether a retry of the call that threw `error` may succeed. A `DeliveryError` whose
+ * `transient` cannot be read counts as transient, like any other error.
+ */
 export function isTransient(error: unknown): boolean {
-  return error instanceof DeliveryError ? error.transient : true;
+  return readSafely(() => (error instanceof DeliveryError ? Boolean(error.transient) : true), true);
 }
 
 /**
@@ -83,8 +87,11 @@ export function retryDelay(
 ): number | undefined {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const jittered = Math.floor(random() * ceiling);
-  const retryAfterMs = error instanceof DeliveryError ? error.retryAfterMs : undefined;
-  if (retryAfterMs === undefined) return jittered;
+  const retryAfterMs = readSafely(
+    () => (error instanceof DeliveryError ? error.retryAfterMs : undefined),
+    undefined,
+  );
+  if (typeof retryAfterMs !== 'number' || Number.isNaN(retryAfterMs)) return jittered;
   if (retryAfterMs > policy.maxDelayMs) return undefined;
 
   return Math.max(jittered, retryAfterMs);

@@ -4,6 +4,7 @@ import type { RunnerConfig } from './config.js';
 import { createRunContext, type RunContext } from './context.js';
 import { keepLease } from './lease.js';
 import { countFields, emptyRunReport } from './report.js';
+import { errorText } from './thrown.js';
 import { assertTransportFor } from './transport-call.js';
 import type { AutomationRunReport, RunProgress } from './types.js';
 import { workRun } from './work-run.js';
@@ -41,7 +42,7 @@ export async function runAutomationOnce(
     else await claimAndWork(context, args.now, startedAt);
   } catch (error) {
     report.status = 'failed';
-    report.error = error instanceof Error ? error.message : String(error);
+    report.error = errorText(error);
     logger.error(
       { err: error, automationId: automation.id },
       'Run failed, going on with the other automations',
