@@ -3,26 +3,72 @@ import type { Automation } from '../model/automation.js';
 import type { MessageContext, SendResult } from '../ports/transports.js';
 import type { RunnerConfig } from './config.js';
 import type { RenderedMessage } from './prepare.js';
+import { readSafely } from './thrown.js';
 
 /**
  * Makes one transport call for a rendered message, after waiting for the transport's rate limit.
  * The wait is not aborted by the run's signal: the ledger entry is already reserved, so the call
- * is made rather than leaving the entry in doubt.
+ * is made rather than leaving the entry in doubt. Returns the result as {@link readSendResult}
+ * reads it.
  */
 export async function callTransport(
   config: RunnerConfig,
   message: RenderedMessage,
   context: MessageContext,
 ): Promise<SendResult> {
-  if (message.channel === 'email') {
-    const email = requireTransport(config, 'email');
-    await email.bucket?.take();
+  return readSendResult(await sendMessage(config, message, context));
+}
 
-    const { to, subject, html, text } = message;
+/**
+ * Returns the fields of a transport's result that have the documented type, and drops the rest.
+ * A transport that resolved accepted the message, so it is recorded as sent even when the result
+ * is nothing, `null`, a number or a message id that is not a string. Never throws.
+ */
+export function readSendResult(result: unknown): SendResult {
+  if (typeof result !== 'object' || result === null) return {};
 
-    return email.transport.sendEmail({ message: { ...context, to, subject, html, text } });
-  }
+  const read = (field: keyof SendResult): unknown =>
+    readSafely(() => (result as Record<keyof SendResult, unknown>)[field], undefined);
+  const messageId = read('messageId');
+  const segments = read('segments');
+  const encoding = read('encoding');
 
+  return {
+    messageId: typeof messageId === 'string' && messageId !== '' ? messageId : undefined,
+    segments:
+      Number.isInteger(segments) && (segments as number) > 0 ? (segments as number) : undefined,
+    encoding: encoding === 'GSM-7' || encoding === 'UCS-2' ? encoding : undefined,
+  };
+}
+
+function sendMessage(
+  config: RunnerConfig,
+  message: RenderedMessage,
+  context: MessageContext,
+): Promise<unknown> {
+  if (message.channel === 'email') return sendEmail(config, message, context);
+
+  return sendSms(config, message, context);
+}
+
+async function sendEmail(
+  config: RunnerConfig,
+  message: Extract<RenderedMessage, { channel: 'email' }>,
+  context: MessageContext,
+): Promise<unknown> {
+  const email = requireTransport(config, 'email');
+  await email.bucket?.take();
+
+  const { to, subject, html, text } = message;
+
+  return email.transport.sendEmail({ message: { ...context, to, subject, html, text } });
+}
+
+async function sendSms(
+  config: RunnerConfig,
+  message: Extract<RenderedMessage, { channel: 'sms' }>,
+  context: MessageContext,
+): Promise<unknown> {
   const sms = requireTransport(config, 'sms');
   await sms.bucket?.take();
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/errors/errors.js';
-import type { EmailTransport } from '../../src/ports/transports.js';
+import type { EmailTransport, SendResult } from '../../src/ports/transports.js';
 import { createRunner } from '../../src/runner/index.js';
 import { UNREADABLE_ERROR_TEXT } from '../../src/runner/thrown.js';
+import { readSendResult } from '../../src/runner/transport-call.js';
 import {
   createFakeTimer,
   dailyAutomation,
@@ -86,5 +87,47 @@ describe('runner hostile transport errors', () => {
     });
 
     expect(entry?.error).toBe('42');
+  });
+});
+
+describe('runner hostile transport results', () => {
+  const results: Array<[string, unknown]> = [
+    ['undefined', undefined],
+    ['null', null],
+    ['a number', 42],
+    ['a numeric message id', { messageId: 42 }],
+    [
+      'a throwing getter',
+      {
+        get messageId() {
+          throw new Error('reading messageId failed');
+        },
+      },
+    ],
+  ];
+  for (const [name, result] of results) {
+    it(`records ${name} as sent`, async () => {
+      const { report, entry } = await runWithTransport(async () => result as SendResult);
+
+      expect(report.automations.map((run) => run.sent)).toEqual([2, 2]);
+      expect(entry?.status).toBe('sent');
+      expect(entry?.transportMessageId).toBeUndefined();
+    });
+  }
+
+  it('keeps a string message id', async () => {
+    const { entry } = await runWithTransport(async () => ({ messageId: 'm-1', segments: -1 }));
+
+    expect(entry?.transportMessageId).toBe('m-1');
+  });
+});
+
+describe('readSendResult', () => {
+  it('drops invalid SMS sizes', () => {
+    expect(readSendResult({ segments: -1, encoding: 'ASCII' })).toEqual({
+      messageId: undefined,
+      segments: undefined,
+      encoding: undefined,
+    });
   });
 });
