@@ -87,7 +87,8 @@ Run:
                       March in the file's academic year, 2019-03-04 for a 2018-19 file)
   --dry-run           select and render the messages without sending them or recording
                       deliveries; Postgres storage still receives the learners and automations
-  --json              print the run report as JSON on stdout; progress stays on stderr
+  --json              print the run report as JSON on stdout; progress stays on stderr. The
+                      example's README describes every key of the report
 
 Learners:
   --learners N        number of generated learners, 0 to ${MAX_LEARNERS} (default: ${DEFAULT_LEARNERS})
@@ -109,7 +110,9 @@ Transports:
                       twilio leaves, so "smtp,outbox" sends email over SMTP and writes SMS to the
                       outbox. Without an SMS transport ("smtp" alone) the SMS automations are not
                       created and the run goes on without them
-  --out DIR           outbox folder for .eml files and sms.jsonl (default: ${DEFAULT_OUT_DIR})
+  --out DIR           outbox folder (default: ${DEFAULT_OUT_DIR}). Each run writes its .eml files and
+                      sms.jsonl into DIR/<run date>; with memory storage, a run first removes
+                      the messages an earlier run left there
 
 Environment (credentials are read only from here, never from flags, and never printed):
   smtp                SMTP_URL, or SMTP_HOST with SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS;
@@ -164,15 +167,54 @@ export function parseFlags(argv: readonly string[]): QuickstartFlags {
 function readArgs(argv: readonly string[]) {
   try {
     return parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv),
       options: FLAG_SPEC,
       strict: true,
       allowPositionals: false,
     });
   } catch (error) {
-    // node:util reports an unknown flag or a missing value with a TypeError naming the flag.
-    throw new UsageError((error as Error).message, { cause: error });
+    throw new UsageError(describeParseError(error), { cause: error });
   }
+}
+
+// node:util's parseArgs reads `--learners -3` as a flag without its value, so a value that looks
+// like a negative number is joined to its flag (`--learners=-3`) and the range check reports it.
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] as string;
+    const next = argv[index + 1];
+    if (takesValue(arg) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index += 1;
+    } else {
+      joined.push(arg);
+    }
+  }
+
+  return joined;
+}
+
+function takesValue(arg: string): boolean {
+  const spec = (FLAG_SPEC as Record<string, { type: string }>)[arg.replace(/^--/, '')];
+
+  return arg.startsWith('--') && spec?.type === 'string';
+}
+
+// Rewrites parseArgs's messages, which suggest syntax the quickstart does not use, into one
+// sentence naming the flag.
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  const flag = /'(-[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown flag ${flag}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    return `Unexpected argument "${/'([^']*)'/.exec(message)?.[1]}": give values after their flag, such as --date 2027-03-01`;
+  }
+  if (/does not take an argument/.test(message)) return `${flag} takes no value`;
+  if (/argument missing|argument is ambiguous/.test(message)) return `Missing value for ${flag}`;
+
+  return message;
 }
 
 function checkDate(text: string): string {

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import pino from 'pino';
 import { SetupError } from './errors.js';
 import { HELP, parseFlags, type QuickstartFlags, UsageError } from './flags.js';
+import { createProgressReporter } from './progress.js';
 import type { QuickstartReport } from './report.js';
-import { runQuickstart } from './run.js';
+import { runQuickstart, sampleAutomationNames } from './run.js';
 import { formatSummary } from './summary.js';
 
 /**
@@ -31,9 +31,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (report === undefined) return EXIT_USAGE;
 
   process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report));
-  if (!flags.json && wroteToOutbox(flags, report)) {
-    process.stdout.write(`\nMessages written to ${path.resolve(flags.out)}\n`);
-  }
 
   return report.automations.some((automation) => automation.status === 'failed')
     ? EXIT_RUN_FAILED
@@ -41,10 +38,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function run(flags: QuickstartFlags): Promise<QuickstartReport | undefined> {
-  const logger = pino({ name: 'quickstart', level: 'warn' }, pino.destination(2));
+  const progress = createProgressReporter(process.stderr, {
+    names: sampleAutomationNames(),
+    interactive: process.stderr.isTTY === true,
+    columns: process.stderr.columns,
+    dryRun: flags.dryRun,
+  });
+  // Log lines go through the reporter, so they never land in the middle of a progress line.
+  const logger = pino({ name: 'quickstart', level: 'warn' }, progress);
   try {
     return await runQuickstart(flags, {
-      stderr: process.stderr,
+      progress,
       stdout: process.stdout,
       env: process.env,
       logger,
@@ -52,18 +56,9 @@ async function run(flags: QuickstartFlags): Promise<QuickstartReport | undefined
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;
 
-    process.stderr.write(`quickstart: ${error.message}\n`);
+    progress.write(`quickstart: ${error.message}\n`);
     return undefined;
   }
-}
-
-function wroteToOutbox(flags: QuickstartFlags, report: QuickstartReport): boolean {
-  return (
-    !flags.dryRun &&
-    report.automations.some(
-      (automation) => automation.sent > 0 && flags.transports[automation.channel] === 'outbox',
-    )
-  );
 }
 
 function readFlags(argv: readonly string[]): QuickstartFlags | undefined {

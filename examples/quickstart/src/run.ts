@@ -15,24 +15,27 @@ import type { QuickstartFlags } from './flags.js';
 import { ILR_SAMPLE_AUTOMATIONS } from './ilr-automations.js';
 import { listLearnerOutcomes } from './learner-outcomes.js';
 import { type LoadedLearners, loadLearners } from './learners.js';
-import { createProgressReporter, type ProgressReporter } from './progress.js';
+import { listNotDue } from './not-due.js';
+import { chooseOutbox, clearOutbox, outboxDirOf } from './outbox.js';
+import type { ProgressReporter } from './progress.js';
 import type { QuickstartAutomationReport, QuickstartReport } from './report.js';
 import { createStorageFromFlags, describeStorage, type QuickstartStorage } from './storage.js';
 import {
+  addLocalTransports,
   closeTransports,
-  createTransportsFromFlags,
+  createRemoteTransports,
   type QuickstartTransports,
 } from './transports.js';
 
 /** The host's time zone: run dates and the 05:00 run time are local to it. */
 export const TIME_ZONE = 'Europe/London';
 
-/** Streams, environment variables and logger the quickstart uses. */
+/** Output, environment variables and logger the quickstart uses. */
 export interface QuickstartEnvironment {
-  /** Receives progress lines. */
-  stderr: NodeJS.WritableStream;
-  /** Receives the console transport's lines. */
-  stdout: NodeJS.WritableStream;
+  /** Receives progress lines, and the console transport's lines with `--json`. */
+  progress: ProgressReporter;
+  /** Receives the console transport's lines without `--json`. */
+  stdout: { write(text: string): unknown };
   /** Environment variables the SMTP and Twilio transports read. */
   env: Readonly<Record<string, string | undefined>>;
   /** Receives the runner's and the transports' warnings and errors. */
@@ -47,10 +50,22 @@ interface SampleSet {
   mergeFields: readonly MergeField[];
 }
 
+/** Names of every sample automation by id, for progress lines. */
+export function sampleAutomationNames(): Map<string, string> {
+  return new Map(
+    [...SAMPLE_AUTOMATIONS, ...ILR_SAMPLE_AUTOMATIONS].map((input) => [
+      input.id as string,
+      input.name,
+    ]),
+  );
+}
+
 /**
  * Seeds storage with the learners (generated, or read from `--ilr`) and the sample automations
  * that suit them, then runs what is due on the run date at 05:00 local time through the transports
- * the flags choose. Storage and transports are closed at the end.
+ * the flags choose. The outbox transport writes into `<--out>/<run date>`. With memory storage,
+ * which starts empty and so sends every message again, the messages an earlier run left in that
+ * folder are removed first. Storage and transports are closed at the end.
  *
  * @throws {SetupError} when an environment variable, the ILR file or the database prevents the
  *   run; nothing has been sent then.
@@ -59,21 +74,14 @@ export async function runQuickstart(
   flags: QuickstartFlags,
   environment: QuickstartEnvironment,
 ): Promise<QuickstartReport> {
-  const names = new Map(
-    [...SAMPLE_AUTOMATIONS, ...ILR_SAMPLE_AUTOMATIONS].map((input) => [
-      input.id as string,
-      input.name,
-    ]),
-  );
-  const progress = createProgressReporter(environment.stderr, names);
-  const transports = createTransportsFromFlags(flags, {
-    env: environment.env,
-    logger: environment.logger,
-    console: flags.json ? environment.stderr : environment.stdout,
-  });
-
+  const { progress } = environment;
+  const remote = createRemoteTransports(flags, environment);
   try {
     const loaded = await loadLearners(flags, progress, TIME_ZONE);
+    const transports = addLocalTransports(remote, flags, {
+      outboxDir: outboxDirOf(flags, loaded.runDate),
+      console: flags.json ? progress : environment.stdout,
+    });
     const storage = await createStorageFromFlags(flags);
     try {
       return await seedAndRun({ flags, environment, progress, transports, storage, loaded });
@@ -81,7 +89,7 @@ export async function runQuickstart(
       await storage.close?.();
     }
   } finally {
-    await closeTransports(transports);
+    await closeTransports(remote);
   }
 }
 
@@ -114,11 +122,18 @@ async function seedAndRun(context: RunContext): Promise<QuickstartReport> {
     );
   }
 
+  const outbox = chooseOutbox(flags, loaded.runDate);
+  if (outbox !== undefined && flags.store === 'memory' && !flags.dryRun) {
+    await clearEarlierMessages(progress, outbox.dir, loaded.runDate);
+  }
+
   const report = await runDue(context, sampleSet);
+  progress.finish(report.automations);
   const automations =
     flags.ilr === undefined
       ? report.automations
       : await withLearners(context, service, report.automations);
+  const unsavedIds = new Set(unsaved.map((automation) => automation.automationId));
 
   return {
     ...report,
@@ -126,7 +141,18 @@ async function seedAndRun(context: RunContext): Promise<QuickstartReport> {
     storage: describeStorage(flags),
     learnerSource: loaded.source,
     unsaved,
+    notDue: listNotDue(sampleSet.automations, unsavedIds, loaded.runDate, TIME_ZONE),
+    outbox,
   };
+}
+
+async function clearEarlierMessages(progress: ProgressReporter, dir: string, runDate: string) {
+  const removed = await clearOutbox(dir);
+  if (removed === 0) return;
+
+  progress.note(
+    `Removed ${removed} outbox files of an earlier run on ${runDate} from ${dir}: memory storage starts empty, so this run sends those messages again`,
+  );
 }
 
 function chooseSampleSet(flags: QuickstartFlags): SampleSet {

@@ -1,4 +1,4 @@
-import type { AutomationRunReport } from '@pics/automations-core';
+import { type AutomationRunReport, formatBritishDate } from '@pics/automations-core';
 import type { LearnerOutcome } from './learner-outcomes.js';
 import { describeSkippedLearner } from './learners.js';
 import type { QuickstartAutomationReport, QuickstartReport } from './report.js';
@@ -29,19 +29,39 @@ const OUTCOME_LABELS: Record<LearnerOutcome, string> = {
 
 /**
  * Formats a run report as plain text: a table with one row per automation and its skips and
- * failures by reason. Notes follow on runs already finished, automations not created and ILR
- * learners skipped, and for ILR learners a line per outcome naming the learners.
+ * failures by reason. Notes follow on sample automations not due on the run date, runs already
+ * finished, automations not created and ILR learners skipped, and for ILR learners a line per
+ * outcome naming the learners. The last line names the outbox folder when this run wrote to it.
  */
 export function formatSummary(report: QuickstartReport): string {
   const notes = [
+    ...report.notDue.map(
+      (automation) =>
+        `Not due on ${report.runDate}: ${automation.name} (${automation.schedule}, next ${formatBritishDate(automation.nextRunDate)})`,
+    ),
     ...alreadyFinishedNotes(report),
     ...report.unsaved.map((automation) => `Not created: ${automation.name}: ${automation.message}`),
     ...skippedIlrNotes(report),
     ...report.automations.flatMap(learnerOutcomeNotes),
   ];
   const text = formatTable(report);
+  const withNotes = notes.length === 0 ? text : `${text}\n${notes.join('\n')}\n`;
+  const outbox = wroteToOutbox(report)
+    ? `\nThis run's messages are in ${report.outbox?.dir}\n`
+    : '';
 
-  return notes.length === 0 ? text : `${text}\n${notes.join('\n')}\n`;
+  return `${withNotes}${outbox}`;
+}
+
+function wroteToOutbox(report: QuickstartReport): boolean {
+  const channels = report.outbox?.channels ?? [];
+
+  return (
+    !report.dryRun &&
+    report.automations.some(
+      (automation) => automation.sent > 0 && channels.includes(automation.channel),
+    )
+  );
 }
 
 function formatTable(report: QuickstartReport): string {

@@ -73,6 +73,20 @@ describe('parseFlags', () => {
     expect(() => parseFlags(args)).toThrow(named);
   });
 
+  test.each([
+    [['--learners', '-3'], 'Invalid --learners "-3": use a whole number from 0 to 1000000'],
+    [['--learners', '--json'], 'Missing value for --learners'],
+    [['--bogus'], 'Unknown flag --bogus'],
+    [['--json=yes'], '--json takes no value'],
+    [['2027-03-01'], 'Unexpected argument "2027-03-01"'],
+  ])('%j message is plain', (args, message) => {
+    expect(() => parseFlags(args)).toThrow(message);
+  });
+
+  test('negative value after --out is kept', () => {
+    expect(parseFlags(['--out', '-1']).out).toBe('-1');
+  });
+
   test('rejected URL is not repeated', () => {
     const url = 'mysql://app:hunter2@db.example.com/automations';
 

@@ -48,7 +48,7 @@ describe('embedded Postgres across processes', () => {
     ];
     first = await runCli(args);
     firstReport = parseReport(first);
-    outboxAfterFirst = await snapshotOutbox(outDir);
+    outboxAfterFirst = await snapshotOutbox(path.join(outDir, RUN_DATE));
     second = await runCli(args);
     secondReport = parseReport(second);
   }, SPAWN_TIMEOUT_MS);
@@ -73,7 +73,7 @@ describe('embedded Postgres across processes', () => {
 
   test('second run sends nothing', async () => {
     expect(sentOn(secondReport, 'email') + sentOn(secondReport, 'sms')).toBe(0);
-    expect(await snapshotOutbox(outDir)).toEqual(outboxAfterFirst);
+    expect(await snapshotOutbox(path.join(outDir, RUN_DATE))).toEqual(outboxAfterFirst);
   });
 
   test(

@@ -145,6 +145,18 @@ describe('transport environment variables', () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(missing);
+    expect(result.stderr).not.toContain('[automations]');
     expect(result.stdout).toBe('');
+  });
+
+  test('missing server names both variables', async () => {
+    const result = await runCli(
+      ['--transport', 'smtp', '--learners', '10', '--out', path.join(tempDir, 'unused')],
+      envWithoutTransports(),
+    );
+
+    expect(result.stderr).toBe(
+      'quickstart: --transport smtp: Environment variable SMTP_URL or SMTP_HOST is missing: set one to the SMTP server.\n',
+    );
   });
 });

@@ -38,6 +38,7 @@ function quickstartReport(overrides: Partial<QuickstartReport>): QuickstartRepor
     storage: 'memory storage',
     learnerSource: { kind: 'generated', count: 0 },
     unsaved: [],
+    notDue: [],
     ...overrides,
   };
 }
@@ -111,5 +112,42 @@ describe('formatSummary', () => {
     expect(formatSummary(report)).toContain(
       'Skipped ILR learner L7 (Learner.LearningDelivery.LearnStartDate, line 40): LearnStartDate "2015-02-30" is not a real date',
     );
+  });
+
+  test('names automations not due', () => {
+    const report = quickstartReport({
+      runDate: '2026-12-04',
+      notDue: [
+        {
+          automationId: 'a-2',
+          name: 'End date reminder',
+          schedule: 'Mondays at 05:00',
+          nextRunDate: '2026-12-07',
+        },
+      ],
+    });
+
+    expect(formatSummary(report)).toContain(
+      'Not due on 2026-12-04: End date reminder (Mondays at 05:00, next 7 December 2026)',
+    );
+  });
+
+  test('names the outbox folder', () => {
+    const report = quickstartReport({
+      automations: [automationReport({ matched: 1, sent: 1 })],
+      outbox: { dir: '/tmp/outbox/2027-03-01', channels: ['email', 'sms'] },
+    });
+
+    expect(formatSummary(report)).toContain("This run's messages are in /tmp/outbox/2027-03-01");
+  });
+
+  test('dry run names no outbox', () => {
+    const report = quickstartReport({
+      dryRun: true,
+      automations: [automationReport({ matched: 1, sent: 1 })],
+      outbox: { dir: '/tmp/outbox/2027-03-01', channels: ['email', 'sms'] },
+    });
+
+    expect(formatSummary(report)).not.toContain('messages are in');
   });
 });
