@@ -56,25 +56,66 @@ export function parseFlags(argv: readonly string[]): ExampleFlags {
   };
 }
 
+const FLAG_SPEC = {
+  workers: { type: 'string' },
+  learners: { type: 'string' },
+  'batch-size': { type: 'string' },
+  date: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 function readArgs(argv: readonly string[]) {
   try {
     const { values } = parseArgs({
-      args: argv.filter((arg) => arg !== '--'),
-      options: {
-        workers: { type: 'string' },
-        learners: { type: 'string' },
-        'batch-size': { type: 'string' },
-        date: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      args: joinNegativeValues(argv.filter((arg) => arg !== '--')),
+      options: FLAG_SPEC,
       strict: true,
     });
 
     return values;
   } catch (error) {
-    // node:util reports an unknown flag or a missing value with a TypeError; name it as usage.
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(describeParseError(error), { cause: error });
   }
+}
+
+// node:util's parseArgs reads `--learners -3` as a flag without its value, so a value that looks
+// like a negative number is joined to its flag (`--learners=-3`) and the range check reports it.
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] as string;
+    const next = argv[index + 1];
+    if (takesValue(arg) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index += 1;
+    } else {
+      joined.push(arg);
+    }
+  }
+
+  return joined;
+}
+
+function takesValue(arg: string): boolean {
+  const spec = (FLAG_SPEC as Record<string, { type: string }>)[arg.replace(/^--/, '')];
+
+  return arg.startsWith('--') && spec?.type === 'string';
+}
+
+// Rewrites parseArgs's messages, which suggest syntax the example does not use, into one
+// sentence naming the flag.
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  const flag = /'(-[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown flag ${flag}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    return `Unexpected argument "${/'([^']*)'/.exec(message)?.[1]}": give values after their flag, such as --workers 3`;
+  }
+  if (/does not take an argument/.test(message)) return `${flag} takes no value`;
+  if (/argument missing|argument is ambiguous/.test(message)) return `Missing value for ${flag}`;
+
+  return message;
 }
 
 function wholeNumber(

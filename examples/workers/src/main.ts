@@ -92,7 +92,16 @@ async function main(): Promise<void> {
   console.error(`Run finished in ${seconds.toFixed(1)} s with ${flags.workers} workers`);
 }
 
+/** Exit code for a command line the example cannot run with. */
+const EXIT_USAGE = 2;
+
 main().catch((error: unknown) => {
-  console.error(error instanceof UsageError ? `${error.message}\n\n${HELP}` : error);
+  if (error instanceof UsageError) {
+    console.error(`workers: ${error.message}\nRun "pnpm workers --help" to list the flags.`);
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+
+  console.error(error);
   process.exitCode = 1;
 });

@@ -25,4 +25,12 @@ describe('parseFlags', () => {
   ])('rejects %s %s', (flag, value) => {
     expect(() => parseFlags([flag, value])).toThrow(UsageError);
   });
+
+  it.each([
+    [['--learners', '-1'], 'Invalid --learners "-1": use a whole number from 0 to 1000000'],
+    [['--bogus'], 'Unknown flag --bogus'],
+    [['--workers'], 'Missing value for --workers'],
+  ])('names the flag in %j', (args, message) => {
+    expect(() => parseFlags(args)).toThrow(message);
+  });
 });
