@@ -12,6 +12,7 @@ import { DEFAULT_TIME_ZONE } from '../schedule/run-time.js';
 import { assertTimeZone } from '../schedule/time-zone.js';
 import { TokenBucket } from './rate-limit.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import { DEFAULT_SEND_TIMEOUT_MS } from './send-timeout.js';
 import { type RunnerTimer, systemTimer } from './timer.js';
 import type { RunnerOptions } from './types.js';
 
@@ -37,6 +38,7 @@ export interface RunnerConfig {
   catalogue: readonly MergeField[];
   concurrency: number;
   retry: RetryPolicy;
+  sendTimeoutMs: number;
   leaseMs: number;
   holder: string;
   logger: Logger;
@@ -64,6 +66,11 @@ export function resolveRunnerConfig(options: RunnerOptions): RunnerConfig {
     catalogue: createMergeCatalogue(options.hostMergeFields ?? []),
     concurrency: requireWholeNumber('concurrency', options.concurrency ?? DEFAULT_CONCURRENCY, 1),
     retry: resolveRetry(options),
+    sendTimeoutMs: requireWholeNumber(
+      'sendTimeoutMs',
+      options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
+      1,
+    ),
     leaseMs: requireWholeNumber('leaseMs', options.leaseMs ?? DEFAULT_LEASE_MS, 1000),
     holder: options.holder ?? `runner-${randomUUID()}`,
     logger: options.logger ?? silentLogger,

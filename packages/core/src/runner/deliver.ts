@@ -8,6 +8,7 @@ import { countFailure, countSkip, countSms } from './report.js';
 import { type SendOutcome, sendWithRetry } from './retry.js';
 import { errorText, providerCodeOf } from './thrown.js';
 import { callTransport } from './transport-call.js';
+import type { FailureReason } from './types.js';
 
 /**
  * Delivers one rendered message at most once: reserves its ledger entry (which also enforces Max
@@ -47,7 +48,18 @@ export async function deliverMessage(
 
   const outcome = await send(context, key, message);
   if (outcome.ok) await recordSent(context, key, message, outcome);
+  else if (outcome.reason === 'timedOut') leaveInDoubt(context, key, outcome.error);
   else await recordFailed(context, key, outcome);
+}
+
+// The provider may have accepted a message whose send timed out, so its entry stays reserved:
+// a later run reports it as uncertain and never sends it again.
+function leaveInDoubt(context: RunContext, key: LedgerKey, error: unknown): void {
+  countSkip(context.report, 'uncertain');
+  context.logger.error(
+    { err: error, learnerId: key.learnerId },
+    'Send timed out; the message may have been sent, so its entry stays reserved and is not resent',
+  );
 }
 
 function send(
@@ -110,7 +122,7 @@ function sentSmsSize(body: string, result: SendResult): SentSmsSize {
 async function recordFailed(
   context: RunContext,
   key: LedgerKey,
-  outcome: Extract<SendOutcome<SendResult>, { ok: false }>,
+  outcome: Extract<SendOutcome<SendResult>, { ok: false; reason: FailureReason }>,
 ): Promise<void> {
   const { error, reason, attempts } = outcome;
   await context.config.storage.ledger.complete({

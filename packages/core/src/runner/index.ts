@@ -9,5 +9,6 @@ export {
 } from './learner-delivery.js';
 export { DEFAULT_RETRY } from './retry.js';
 export { listDueAutomations } from './run-due.js';
+export { DEFAULT_SEND_TIMEOUT_MS, SendTimedOutError } from './send-timeout.js';
 export type { RunnerTimer } from './timer.js';
 export type * from './types.js';

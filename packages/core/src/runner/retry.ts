@@ -1,4 +1,5 @@
 import { DeliveryError } from '../errors/errors.js';
+import { SendTimedOutError } from './send-timeout.js';
 import { readSafely } from './thrown.js';
 import type { RunnerTimer } from './timer.js';
 
@@ -19,7 +20,8 @@ export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({
 /** Outcome of sending one message with retries. */
 export type SendOutcome<Result> =
   | { ok: true; result: Result; attempts: number }
-  | { ok: false; reason: 'permanent' | 'retriesExhausted'; error: unknown; attempts: number };
+  | { ok: false; reason: 'permanent' | 'retriesExhausted'; error: unknown; attempts: number }
+  | { ok: false; reason: 'timedOut'; error: SendTimedOutError; attempts: number };
 
 /** Arguments of {@link sendWithRetry}. */
 export interface SendWithRetryArgs<Result> {
@@ -42,7 +44,8 @@ export interface SendWithRetryArgs<Result> {
  * transient. Before retry n the wait is a random time up to `baseDelayMs * 2^(n-1)`, capped at
  * `maxDelayMs` (full jitter), and at least the error's `retryAfterMs`. When `retryAfterMs` is
  * longer than `maxDelayMs`, the message fails as `retriesExhausted` at once instead of tying up a
- * slot that long. Never throws.
+ * slot that long. A {@link SendTimedOutError} ends with `timedOut` and is never retried, because
+ * the provider may have accepted the message. Never throws.
  */
 export async function sendWithRetry<Result>(
   args: SendWithRetryArgs<Result>,
@@ -52,6 +55,9 @@ export async function sendWithRetry<Result>(
     try {
       return { ok: true, result: await args.send(), attempts: attempt };
     } catch (error) {
+      if (error instanceof SendTimedOutError) {
+        return { ok: false, reason: 'timedOut', error, attempts: attempt };
+      }
       if (!isTransient(error)) return { ok: false, reason: 'permanent', error, attempts: attempt };
 
       const delayMs = retryDelay(error, attempt, args.policy, random);

@@ -3,6 +3,7 @@ import type { Automation } from '../model/automation.js';
 import type { MessageContext, SendResult } from '../ports/transports.js';
 import type { RunnerConfig } from './config.js';
 import type { RenderedMessage } from './prepare.js';
+import { withSendTimeout } from './send-timeout.js';
 import { readSafely } from './thrown.js';
 
 /**
@@ -10,6 +11,8 @@ import { readSafely } from './thrown.js';
  * The wait is not aborted by the run's signal: the ledger entry is already reserved, so the call
  * is made rather than leaving the entry in doubt. Returns the result as {@link readSendResult}
  * reads it.
+ *
+ * @throws {SendTimedOutError} when the transport has not settled within `sendTimeoutMs`.
  */
 export async function callTransport(
   config: RunnerConfig,
@@ -61,7 +64,12 @@ async function sendEmail(
 
   const { to, subject, html, text } = message;
 
-  return email.transport.sendEmail({ message: { ...context, to, subject, html, text } });
+  const { transport } = email;
+
+  return withSendTimeout(
+    (signal) => transport.sendEmail({ message: { ...context, to, subject, html, text }, signal }),
+    { timeoutMs: config.sendTimeoutMs, transportName: transport.name },
+  );
 }
 
 async function sendSms(
@@ -72,7 +80,13 @@ async function sendSms(
   const sms = requireTransport(config, 'sms');
   await sms.bucket?.take();
 
-  return sms.transport.sendSms({ message: { ...context, to: message.to, body: message.body } });
+  const { transport } = sms;
+  const { to, body } = message;
+
+  return withSendTimeout(
+    (signal) => transport.sendSms({ message: { ...context, to, body }, signal }),
+    { timeoutMs: config.sendTimeoutMs, transportName: transport.name },
+  );
 }
 
 /**

@@ -44,6 +44,13 @@ export interface RunnerOptions {
   concurrency?: number | undefined;
   /** Retry policy for transient failures. */
   retry?: RetryOptions | undefined;
+  /**
+   * Longest wait for one transport call, in milliseconds. A call still unsettled then is not
+   * retried, because the provider may have accepted it: its ledger entry stays reserved and the
+   * learner is counted as skipped `uncertain`. The transport receives a signal that aborts then.
+   * @default 120000
+   */
+  sendTimeoutMs?: number | undefined;
   /** How long a run claim lasts before another process may take the run over. @default 300000 */
   leaseMs?: number | undefined;
   /** Identifies this process in run claims. @default a random id */
