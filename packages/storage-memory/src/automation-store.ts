@@ -72,13 +72,13 @@ function listPage(automations: StoredAutomation[], query: ListAutomationsQuery):
 }
 
 function requirePaging({ limit, offset }: ListAutomationsQuery): void {
-  if (!Number.isInteger(limit) || limit < 1) {
+  if (!Number.isSafeInteger(limit) || limit < 1) {
     throw new AutomationsError(
       ErrorCode.InvalidArgument,
       `Invalid limit ${String(limit)}: pass a whole number of rows, at least 1`,
     );
   }
-  if (!Number.isInteger(offset) || offset < 0) {
+  if (!Number.isSafeInteger(offset) || offset < 0) {
     throw new AutomationsError(
       ErrorCode.InvalidArgument,
       `Invalid offset ${String(offset)}: pass a whole number of rows to skip, 0 or more`,

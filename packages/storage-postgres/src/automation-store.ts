@@ -114,6 +114,8 @@ async function listAutomations(
   { database, schema }: AutomationStoreContext,
   { search, limit, offset }: ListAutomationsQuery,
 ): Promise<AutomationPage> {
+  requirePaging('limit', limit, 1);
+  requirePaging('offset', offset, 0);
   const condition = 'strpos(lower(name), lower($1::text)) > 0';
   const searchText = search ?? '';
   const rows = await database.query<AutomationRow>(
@@ -127,6 +129,17 @@ async function listAutomations(
   );
 
   return { items: rows.map(toStoredAutomation), total: counts[0]?.total ?? 0 };
+}
+
+// Checked here because Postgres rejects a negative or too large LIMIT or OFFSET with a driver
+// error, and rounds a fraction instead of rejecting it.
+function requirePaging(name: 'limit' | 'offset', value: number, minimum: number): void {
+  if (Number.isSafeInteger(value) && value >= minimum) return;
+
+  throw new AutomationsError(
+    ErrorCode.InvalidArgument,
+    `${MESSAGE_PREFIX} invalid list ${name} ${String(value)}: pass a whole number of rows, at least ${minimum}`,
+  );
 }
 
 function toStoredAutomation(row: AutomationRow): StoredAutomation {

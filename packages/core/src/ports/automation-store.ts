@@ -14,9 +14,9 @@ export interface StoredAutomation extends Automation {
 export interface ListAutomationsQuery {
   /** Case-insensitive substring of the name; empty or absent matches every automation. */
   search?: string | undefined;
-  /** Rows to return, at least 1. */
+  /** Rows to return: a safe integer, at least 1. */
   limit: number;
-  /** Rows to skip, at least 0. */
+  /** Rows to skip: a safe integer, at least 0. */
   offset: number;
 }
 
@@ -59,6 +59,10 @@ export interface AutomationStore {
   /** Deletes an automation. MUST throw `NotFoundError` when the id is unknown. */
   delete(args: { id: string }): Promise<void>;
 
-  /** Returns one page of automations, sorted by name (case-insensitive), then by id. */
+  /**
+   * Returns one page of automations, sorted by name (case-insensitive), then by id. MUST throw an
+   * `AutomationsError` with code `INVALID_ARGUMENT` when `limit` or `offset` is not a safe integer
+   * in range.
+   */
   list(args: ListAutomationsQuery): Promise<AutomationPage>;
 }

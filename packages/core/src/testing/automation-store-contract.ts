@@ -235,6 +235,24 @@ function describeList(storage: () => Storage): void {
     expect(page.total).toBe(3);
   });
 
+  test('list rejects invalid limit', async () => {
+    for (const limit of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 1e300]) {
+      await expect(
+        storage().automations.list({ limit, offset: 0 }),
+        `limit ${limit}`,
+      ).rejects.toMatchObject({ code: ErrorCode.InvalidArgument });
+    }
+  });
+
+  test('list rejects invalid offset', async () => {
+    for (const offset of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 1e300]) {
+      await expect(
+        storage().automations.list({ limit: 10, offset }),
+        `offset ${offset}`,
+      ).rejects.toMatchObject({ code: ErrorCode.InvalidArgument });
+    }
+  });
+
   test('list of empty store', async () => {
     const page = await storage().automations.list({ limit: 10, offset: 0 });
 
