@@ -25,7 +25,7 @@ export interface CheckedListQuery {
 export function checkListQuery(query: AutomationListQuery): CheckedListQuery {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-  const issues = [...checkPage(page), ...checkPageSize(pageSize)];
+  const issues = [...checkPage(page, pageSize), ...checkPageSize(pageSize)];
   if (issues.length > 0) throw new ValidationError('automation list query', issues);
 
   return { search: query.search?.trim() ?? '', page, pageSize };
@@ -45,12 +45,20 @@ export function toListRow(
   return { automation, scheduleDescription: describeSchedule(automation.schedule), nextRunAt };
 }
 
-function checkPage(page: unknown): ValidationIssue[] {
-  if (Number.isInteger(page) && (page as number) >= 1) return [];
+function checkPage(page: unknown, pageSize: unknown): ValidationIssue[] {
+  if (!Number.isInteger(page) || (page as number) < 1) {
+    return [
+      { path: 'page', message: `${String(page)} is not a page number: use a whole number from 1` },
+    ];
+  }
 
-  return [
-    { path: 'page', message: `${String(page)} is not a page number: use a whole number from 1` },
-  ];
+  // Stores reject offsets that are not safe integers, and no store holds that many automations.
+  const offset = ((page as number) - 1) * (pageSize as number);
+  if (Number.isInteger(pageSize) && !Number.isSafeInteger(offset)) {
+    return [{ path: 'page', message: `${String(page)} is not a page number: use a smaller one` }];
+  }
+
+  return [];
 }
 
 function checkPageSize(pageSize: unknown): ValidationIssue[] {

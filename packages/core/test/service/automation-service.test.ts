@@ -390,6 +390,8 @@ describe('automation service list', () => {
     ['page', { page: 0 }, /page: 0 is not/],
     ['page', { page: -1 }, /page: -1 is not/],
     ['page', { page: Number.NaN }, /page: NaN is not/],
+    ['page', { page: 1e300 }, /page: 1e\+300 is not/],
+    ['page', { page: Number.MAX_SAFE_INTEGER, pageSize: 2 }, /page: 9007199254740991 is not/],
   ])('list rejects bad %s', async (path, query, message) => {
     const error = await createService()
       .list(query)
