@@ -40,6 +40,9 @@ export interface OutboxSmsRecord {
 const DEFAULT_FROM = 'automations@example.invalid';
 const MAX_FILE_STEM_LENGTH = 120;
 
+// Windows reserves these device names in any case, whatever extension follows them.
+const WINDOWS_RESERVED_NAME = /^(con|prn|aux|nul|com\d|lpt\d)(?=\.|$)/i;
+
 /**
  * Creates a development transport that writes messages to a folder instead of sending them.
  *
@@ -83,16 +86,24 @@ export function createOutboxTransport(
 
 /**
  * Returns the `.eml` file name for an idempotency key. Characters other than letters, digits,
- * `.`, `_` and `-` become `_`. When any was replaced or the name was shortened, 12 hex digits of
- * the key's SHA-256 hash are added, so keys that differ only in replaced characters get
- * different files.
+ * `.`, `_` and `-` become `_`. When any was replaced, the name was shortened, the key has an
+ * upper-case letter or its name is reserved on Windows (`CON`, `nul.txt`, which get a leading
+ * `_`), 12 hex digits of the key's SHA-256 hash are added. So keys that differ only in replaced characters or in case get
+ * different files, also on case-insensitive file systems.
  */
 export function outboxFileName(idempotencyKey: string): string {
-  const safe = idempotencyKey.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
+  const safe = idempotencyKey
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/^\.+/, '_')
+    .replace(WINDOWS_RESERVED_NAME, '_$1');
   const stem = safe.slice(0, MAX_FILE_STEM_LENGTH);
-  if (stem.length > 0 && stem === idempotencyKey) return `${stem}.eml`;
+  if (isPlainFileStem(stem) && stem === idempotencyKey) return `${stem}.eml`;
 
   return `${stem}-${hashKey(idempotencyKey).slice(0, 12)}.eml`;
+}
+
+function isPlainFileStem(stem: string): boolean {
+  return stem.length > 0 && stem === stem.toLowerCase();
 }
 
 async function writeEmail(dir: string, message: EmailMessage, from: string, date: Date) {

@@ -124,7 +124,21 @@ describe('outbox email', () => {
 
 describe('outboxFileName', () => {
   it('keeps a safe key', () => {
-    expect(outboxFileName('a-17_L01.2026-12-07')).toBe('a-17_L01.2026-12-07.eml');
+    expect(outboxFileName('a-17_l01.2026-12-07')).toBe('a-17_l01.2026-12-07.eml');
+  });
+
+  it('keeps keys apart that differ in case', () => {
+    const upper = outboxFileName('L01').toLowerCase();
+
+    expect(upper).not.toBe(outboxFileName('l01').toLowerCase());
+  });
+
+  it('avoids Windows reserved names', () => {
+    for (const key of ['CON', 'con', 'nul.txt', 'aux.a.b', 'com1', 'LPT9', 'prn', 'conin$']) {
+      const stem = outboxFileName(key).split('.')[0];
+
+      expect(stem, key).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d|conin\$|conout\$)$/i);
+    }
   });
 
   it('replaces unsafe characters', () => {
