@@ -23,12 +23,14 @@ export const CONSOLE_TRANSPORT_NAME = 'console';
  *
  * A line names the channel, the automation, the learner and the masked address, and gives the
  * size of the message: never the full address, the subject or the body, so the output is safe to
- * keep in logs. Every message is accepted with a random message id.
+ * keep in logs. Control characters and line separators in the ids are printed as `\u` escapes,
+ * so every message stays on one line. Every message is accepted with a random message id.
  */
 export function createConsoleTransport(
   options: ConsoleTransportOptions = {},
 ): EmailTransport & SmsTransport {
-  const write = options.write ?? writeToStandardOutput;
+  const output = options.write ?? writeToStandardOutput;
+  const write = (line: string) => output(escapeControlCharacters(line));
 
   return {
     name: CONSOLE_TRANSPORT_NAME,
@@ -64,6 +66,14 @@ function describeSms(
 
 function describeContext(message: EmailMessage | SmsMessage): string {
   return `automation ${message.automationId} learner ${message.learnerId}`;
+}
+
+// Ids come from host data, so a line break in one could forge further output lines.
+function escapeControlCharacters(line: string): string {
+  return line.replace(
+    /[\p{Cc}\u2028\u2029]/gu,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function writeToStandardOutput(line: string): void {

@@ -36,6 +36,14 @@ describe('console transport', () => {
     expect(lines).toHaveLength(2);
   });
 
+  it('keeps hostile ids on one line', async () => {
+    const { lines, transport } = recordLines();
+    const learnerId = 'L01\nemail a-1 learner L02 to amara.okafor@example.com\r\u2028';
+    await transport.sendEmail({ message: { ...email, learnerId } });
+
+    expect(lines[0]).not.toMatch(/[\n\r\u2028]/);
+  });
+
   it('names automation and learner', async () => {
     const { lines, transport } = recordLines();
     await transport.sendEmail({ message: email });
