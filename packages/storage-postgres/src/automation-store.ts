@@ -48,6 +48,7 @@ async function createAutomation(
   { database, schema }: AutomationStoreContext,
   { automation, now }: { automation: Automation; now: Date },
 ): Promise<StoredAutomation> {
+  requireNoNul(automation);
   const rows = await database.query<AutomationRow>(
     `INSERT INTO ${schema}.automations (id, name, document, version, created_at, updated_at)
      VALUES ($1, $2, $3::jsonb, 1, $4, $4)
@@ -68,6 +69,8 @@ async function getAutomation(
   { database, schema }: AutomationStoreContext,
   id: string,
 ): Promise<StoredAutomation | undefined> {
+  if (id.includes(NUL)) return undefined;
+
   const rows = await database.query<AutomationRow>(
     `SELECT document, version, created_at, updated_at FROM ${schema}.automations WHERE id = $1`,
     [id],
@@ -81,6 +84,7 @@ async function updateAutomation(
   args: { automation: Automation; expectedVersion: number; now: Date },
 ): Promise<StoredAutomation> {
   const { automation, expectedVersion, now } = args;
+  requireNoNul(automation);
   const rows = await context.database.query<AutomationRow>(
     `UPDATE ${context.schema}.automations
      SET name = $2, document = $3::jsonb, version = version + 1, updated_at = $4
@@ -109,6 +113,26 @@ async function deleteAutomation(
   if (rows.length === 0) throw automationNotFound(id);
 }
 
+// Postgres text cannot hold NUL, so no stored id or name contains it, and the server rejects a
+// parameter that does: lookups with it find nothing instead of failing.
+const NUL = '\u0000';
+
+function requireNoNul(automation: Automation): void {
+  if (!containsNul(automation)) return;
+
+  throw new AutomationsError(
+    ErrorCode.InvalidArgument,
+    `${MESSAGE_PREFIX} automation "${automation.id.replaceAll(NUL, '\\0')}" contains the NUL character (U+0000), which Postgres cannot store: remove it from the automation's text.`,
+  );
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(NUL);
+  if (typeof value !== 'object' || value === null) return false;
+
+  return Object.values(value).some(containsNul);
+}
+
 // strpos, not LIKE, so `%` and `_` in the search text are plain characters.
 async function listAutomations(
   { database, schema }: AutomationStoreContext,
@@ -116,6 +140,7 @@ async function listAutomations(
 ): Promise<AutomationPage> {
   requirePaging('limit', limit, 1);
   requirePaging('offset', offset, 0);
+  if (search?.includes(NUL)) return { items: [], total: 0 };
   const condition = 'strpos(lower(name), lower($1::text)) > 0';
   const searchText = search ?? '';
   const rows = await database.query<AutomationRow>(

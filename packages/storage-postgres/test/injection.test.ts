@@ -6,7 +6,7 @@ import {
   type Learner,
   parseFilters,
 } from '@pics/automations-core';
-import { sampleLearner } from '@pics/automations-core/testing';
+import { CONTRACT_NOW, sampleAutomation, sampleLearner } from '@pics/automations-core/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compileFiltersToSql, createPostgresStorage, type PostgresStorage } from '../src/index.js';
 import { useTestDatabase } from './test-database.js';
@@ -118,6 +118,27 @@ describe('hostile filter values', () => {
     const condition = compileFiltersToSql(parseFilters({ programmes: [HOSTILE[1]] }), RUN_DATE);
 
     expect(condition.params).toEqual([[HOSTILE[1]]]);
+  });
+});
+
+describe('NUL characters', () => {
+  test('create with NUL rejects', async () => {
+    const automation = sampleAutomation({ id: 'nul-1', body: 'Hello\u0000' });
+    const create = storage.automations.create({ automation, now: CONTRACT_NOW });
+
+    await expect(create).rejects.toMatchObject({ code: ErrorCode.InvalidArgument });
+  });
+
+  test('update with NUL rejects', async () => {
+    const automation = sampleAutomation({ id: 'nul-2' });
+    await storage.automations.create({ automation, now: CONTRACT_NOW });
+    const update = storage.automations.update({
+      automation: { ...automation, name: 'a\u0000b' },
+      expectedVersion: 1,
+      now: CONTRACT_NOW,
+    });
+
+    await expect(update).rejects.toMatchObject({ code: ErrorCode.InvalidArgument });
   });
 });
 

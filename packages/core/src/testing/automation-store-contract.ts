@@ -38,6 +38,14 @@ function describeCreateAndGet(storage: () => Storage): void {
     expect(await storage().automations.get({ id: 'a-missing' })).toBeUndefined();
   });
 
+  test('get id with NUL returns undefined', async () => {
+    await storage().automations.create({ automation: sampleAutomation(), now: CONTRACT_NOW });
+
+    const id = `${sampleAutomation().id}\u0000`;
+
+    expect(await storage().automations.get({ id })).toBeUndefined();
+  });
+
   test('create with taken id rejects', async () => {
     const automation = sampleAutomation();
     await storage().automations.create({ automation, now: CONTRACT_NOW });
@@ -202,6 +210,15 @@ function describeList(storage: () => Storage): void {
 
     expect(percent.items.map((automation) => automation.id)).toEqual(['a-5']);
     expect(underscore.items.map((automation) => automation.id)).toEqual(['a-6']);
+  });
+
+  test('list search with NUL is empty', async () => {
+    await createListAutomations(storage());
+
+    const page = await storage().automations.list({ search: 'e\u0000', limit: 10, offset: 0 });
+
+    expect(page.items).toEqual([]);
+    expect(page.total).toBe(0);
   });
 
   test('list search without match is empty', async () => {
