@@ -6,7 +6,7 @@ import { idempotencyKey, type RunContext } from './context.js';
 import type { RenderedMessage } from './prepare.js';
 import { countFailure, countSkip, countSms } from './report.js';
 import { type SendOutcome, sendWithRetry } from './retry.js';
-import { errorText, providerCodeOf } from './thrown.js';
+import { errorForLog, errorText, providerCodeOf } from './thrown.js';
 import { callTransport } from './transport-call.js';
 import type { FailureReason } from './types.js';
 
@@ -49,7 +49,7 @@ export async function deliverMessage(
   const outcome = await send(context, key, message);
   if (outcome.ok) await recordSent(context, key, message, outcome);
   else if (outcome.reason === 'timedOut') leaveInDoubt(context, key, outcome.error);
-  else await recordFailed(context, key, outcome);
+  else await recordFailed(context, key, message.to, outcome);
 }
 
 // The provider may have accepted a message whose send timed out, so its entry stays reserved:
@@ -78,7 +78,7 @@ function send(
     random: context.config.random,
     onRetry: ({ attempt, delayMs, error }) =>
       logger.warn(
-        { err: error, attempt, to: maskAddress(message.to) },
+        { err: errorForLog(error, message.to), attempt, to: maskAddress(message.to) },
         `Send failed, retrying in ${delayMs} ms`,
       ),
   });
@@ -122,6 +122,7 @@ function sentSmsSize(body: string, result: SendResult): SentSmsSize {
 async function recordFailed(
   context: RunContext,
   key: LedgerKey,
+  to: string,
   outcome: Extract<SendOutcome<SendResult>, { ok: false; reason: FailureReason }>,
 ): Promise<void> {
   const { error, reason, attempts } = outcome;
@@ -136,7 +137,7 @@ async function recordFailed(
 
   countFailure(context.report, reason);
   context.logger.error(
-    { err: error, learnerId: key.learnerId, reason, attempts },
+    { err: errorForLog(error, to), learnerId: key.learnerId, reason, attempts },
     'Send failed, recorded the message as failed and going on with the run',
   );
 }
