@@ -85,7 +85,7 @@ export interface RunDueOptions {
   now?: Date | undefined;
   /** Evaluate and render without sending or writing anything. @default false */
   dryRun?: boolean | undefined;
-  /** Called as each automation makes progress. */
+  /** Called as each automation makes progress. An error it throws is logged and the run goes on. */
   onProgress?: ((progress: RunProgress) => void) | undefined;
   /** Stops starting new sends when aborted; the run stays claimed until its lease lapses. */
   signal?: AbortSignal | undefined;

@@ -21,7 +21,7 @@ export async function workRun(context: RunContext): Promise<void> {
   await countLeftReserved(context);
   await forEachLearner(context, (learner) => handleLearner(context, learner));
 
-  context.onProgress?.(toProgress(context.report));
+  reportProgress(context);
   if (context.stop.signal.aborted) throw context.stop.signal.reason;
 }
 
@@ -57,7 +57,7 @@ async function forEachLearner(context: RunContext, handle: (learner: Learner) =>
   const onSettled = () => {
     semaphore.release();
     handled += 1;
-    if (handled % PROGRESS_INTERVAL === 0) context.onProgress?.(toProgress(context.report));
+    if (handled % PROGRESS_INTERVAL === 0) reportProgress(context);
   };
 
   // When the source throws, the messages in flight still finish before the error propagates, so
@@ -105,6 +105,17 @@ export async function handleLearner(context: RunContext, learner: Learner): Prom
 
   if (context.dryRun) await planMessage(context, learner.id, preparation.message);
   else await deliverMessage(context, learner.id, preparation.message);
+}
+
+// The callback is host code: an error it throws is logged, because failing the run for it would
+// leave a run whose messages were sent unfinished, and inside a settled task it would be an
+// unhandled rejection.
+function reportProgress(context: RunContext): void {
+  try {
+    context.onProgress?.(toProgress(context.report));
+  } catch (error) {
+    context.logger.warn({ err: error }, 'The onProgress callback threw; the run goes on');
+  }
 }
 
 function stopOnError(context: RunContext, learnerId: string, error: unknown): void {

@@ -90,6 +90,33 @@ describe('runner logging', () => {
 });
 
 describe('runner progress', () => {
+  it('survives a throwing callback', async () => {
+    const storage = await seedStorage(learners, [dailyAutomation('a-1')]);
+    const runner = createRunner({ storage, transports: { email: createRecordingTransport() } });
+    const report = await runner.runDue({
+      now: winterRunTime('2026-12-07'),
+      onProgress: () => {
+        throw new Error('Progress bar failed');
+      },
+    });
+
+    expect(report.automations[0]?.status).toBe('completed');
+  });
+
+  it('finishes the run despite the callback', async () => {
+    const storage = await seedStorage(learners, [dailyAutomation('a-1')]);
+    const runner = createRunner({ storage, transports: { email: createRecordingTransport() } });
+    await runner.runDue({
+      now: winterRunTime('2026-12-07'),
+      onProgress: () => {
+        throw new Error('Progress bar failed');
+      },
+    });
+    const run = await storage.runs.get({ automationId: 'a-1', runDate: '2026-12-07' });
+
+    expect(run?.status).toBe('finished');
+  });
+
   it('reports every 100 learners and at the end', async () => {
     const { progress } = await runLogged();
 
