@@ -54,6 +54,7 @@ export function createWorker(options: WorkerOptions): AutomationsWorker {
       hostMergeFields: options.hostMergeFields ?? [],
       concurrency: config.concurrency,
       retry: options.retry ?? {},
+      sendTimeoutMs: options.sendTimeoutMs,
       logger: config.logger,
     }),
     shutdown: new AbortController(),

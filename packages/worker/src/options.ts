@@ -57,6 +57,12 @@ export interface WorkerOptions {
   /** Retry policy for transient transport failures, as for `createRunner`. */
   retry?: RetryOptions | undefined;
   /**
+   * Longest wait for one transport call, in milliseconds, as the runner's option of the same name:
+   * a call still unsettled then is not retried and its learner is reported uncertain.
+   * @default 120000
+   */
+  sendTimeoutMs?: number | undefined;
+  /**
    * Seconds a send-batch job may stay active before pg-boss fails it and another worker retries
    * it. Must exceed the slowest batch: `batchSize` messages at the transport's pace, retries
    * included.

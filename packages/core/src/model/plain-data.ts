@@ -7,6 +7,8 @@ const MAX_QUOTED_LENGTH = 60;
 // schemas reject any object nested deeper, so the walk stops below this depth.
 const MAX_WALK_DEPTH = 8;
 
+const NUL_MESSAGE = 'contains the NUL character (U+0000), which cannot be stored: remove it';
+
 /**
  * Writes any value as short text for an error message, without throwing: a string quoted and cut
  * to 60 characters, a number, boolean or bigint as written, and an object by its kind (`a list`,
@@ -31,7 +33,8 @@ export function formatValue(value: unknown): string {
  * Returns one issue for each object in the input that is not plain data: a Map, a Set, a Date, a
  * class instance. Such an object has no own properties for a schema to read, so a Map of filters
  * would otherwise pass as no filters at all. Plain objects (including those without a prototype
- * or from another realm) and arrays are walked; other values are left to the schema.
+ * or from another realm) and arrays are walked; other values are left to the schema. Also returns
+ * an issue for each string that contains U+0000, which PostgreSQL text cannot store.
  */
 export function findNonPlainObjects(input: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -41,6 +44,10 @@ export function findNonPlainObjects(input: unknown): ValidationIssue[] {
 }
 
 function walk(value: unknown, path: readonly (string | number)[], issues: ValidationIssue[]): void {
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    issues.push({ path: path.join('.'), message: NUL_MESSAGE });
+    return;
+  }
   if (typeof value !== 'object' || value === null || path.length > MAX_WALK_DEPTH) return;
 
   if (Array.isArray(value)) {

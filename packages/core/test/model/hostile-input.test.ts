@@ -102,3 +102,27 @@ describe('objects that are not plain data', () => {
     ]);
   });
 });
+
+describe('NUL characters', () => {
+  const NUL_MESSAGE = 'contains the NUL character (U+0000), which cannot be stored: remove it';
+
+  test('in a filter value', () => {
+    const input = automationWith({ filters: { programmes: ['prog\u0000x'] } });
+
+    expect(issuesOf(() => parseAutomation(input))).toEqual([
+      { path: 'filters.programmes.0', message: NUL_MESSAGE },
+    ]);
+  });
+
+  test('in an automation name', () => {
+    expect(issuesOf(() => parseAutomation(automationWith({ name: 'Welcome\u0000' })))).toEqual([
+      { path: 'name', message: NUL_MESSAGE },
+    ]);
+  });
+
+  test('in a learner field', () => {
+    expect(issuesOf(() => parseLearner({ ...learner, tags: ['a\u0000b'] }))).toEqual([
+      { path: 'tags.0', message: NUL_MESSAGE },
+    ]);
+  });
+});
