@@ -1,9 +1,11 @@
-import type {
-  CalendarDate,
-  FailureReason,
-  RunKey,
-  SkipReason,
-  SmsEncoding,
+import {
+  type CalendarDate,
+  emptyFailureCounts,
+  emptySkipCounts,
+  type FailureReason,
+  type RunKey,
+  type SkipReason,
+  type SmsEncoding,
 } from '@pics/automations-core';
 import type pg from 'pg';
 import { RUN_MATCH } from './context.js';
@@ -114,14 +116,8 @@ function emptyReport(key: RunKey): WorkerRunReport {
     status: 'notPlanned',
     matched: 0,
     sent: 0,
-    skipped: {
-      noAddress: 0,
-      contactMethodNotAllowed: 0,
-      maxMessagesReached: 0,
-      alreadySent: 0,
-      uncertain: 0,
-    },
-    failed: { permanent: 0, retriesExhausted: 0, renderFailed: 0, noTransport: 0 },
+    skipped: emptySkipCounts(),
+    failed: emptyFailureCounts(),
     uncertain: 0,
     pending: 0,
     segments: 0,

@@ -7,6 +7,7 @@ export {
   type PrepareRunArgs,
   type RunDelivery,
 } from './learner-delivery.js';
+export { emptyFailureCounts, emptySkipCounts } from './report.js';
 export { DEFAULT_RETRY } from './retry.js';
 export { listDueAutomations } from './run-due.js';
 export { DEFAULT_SEND_TIMEOUT_MS, SendTimedOutError } from './send-timeout.js';

@@ -3,6 +3,22 @@ import type { Automation } from '../model/automation.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { AutomationRunReport, FailureReason, RunProgress, SkipReason } from './types.js';
 
+/** Returns a count of zero for every {@link SkipReason}. */
+export function emptySkipCounts(): Record<SkipReason, number> {
+  return {
+    noAddress: 0,
+    contactMethodNotAllowed: 0,
+    maxMessagesReached: 0,
+    alreadySent: 0,
+    uncertain: 0,
+  };
+}
+
+/** Returns a count of zero for every {@link FailureReason}. */
+export function emptyFailureCounts(): Record<FailureReason, number> {
+  return { permanent: 0, retriesExhausted: 0, renderFailed: 0, noTransport: 0 };
+}
+
 /** Returns a report of a run with every count at zero. */
 export function emptyRunReport(
   automation: Pick<Automation, 'id' | 'name' | 'channel'>,
@@ -19,14 +35,8 @@ export function emptyRunReport(
     status,
     matched: 0,
     sent: 0,
-    skipped: {
-      noAddress: 0,
-      contactMethodNotAllowed: 0,
-      maxMessagesReached: 0,
-      alreadySent: 0,
-      uncertain: 0,
-    },
-    failed: { permanent: 0, retriesExhausted: 0, renderFailed: 0, noTransport: 0 },
+    skipped: emptySkipCounts(),
+    failed: emptyFailureCounts(),
     uncertain: 0,
     segments: isSms ? 0 : undefined,
     smsEncodings: isSms ? { 'GSM-7': 0, 'UCS-2': 0 } : undefined,
