@@ -1,5 +1,6 @@
 import type { Automation } from '../model/automation.js';
 import type { CalendarDate } from '../model/calendar-date.js';
+import type { LedgerKey } from '../ports/delivery-ledger.js';
 import type { Logger } from '../ports/logger.js';
 import type { RunnerConfig } from './config.js';
 import { compileMessageTemplates, type MessageTemplates } from './prepare.js';
@@ -54,6 +55,11 @@ export function createRunContext(args: RunContextArgs): RunContext {
     templates: compileMessageTemplates(args.automation, args.config.catalogue),
     planned: args.dryRun ? [] : undefined,
   };
+}
+
+/** Returns the ledger key of one learner's message in this run. */
+export function ledgerKey(context: RunContext, learnerId: string): LedgerKey {
+  return { automationId: context.automation.id, learnerId, runDate: context.runDate };
 }
 
 /** Returns the idempotency key of one message: stable per automation, learner and run date. */

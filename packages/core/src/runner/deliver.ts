@@ -2,7 +2,7 @@ import { maskAddress } from '../address/mask.js';
 import { type SmsSegments, smsSegments } from '../merge/sms-segments.js';
 import type { LedgerKey } from '../ports/delivery-ledger.js';
 import type { SendResult } from '../ports/transports.js';
-import { idempotencyKey, type RunContext } from './context.js';
+import { idempotencyKey, ledgerKey, type RunContext } from './context.js';
 import type { RenderedMessage } from './prepare.js';
 import { countFailure, countSkip, countSms } from './report.js';
 import { type SendOutcome, sendWithRetry } from './retry.js';
@@ -24,11 +24,7 @@ export async function deliverMessage(
   learnerId: string,
   message: RenderedMessage,
 ): Promise<void> {
-  const key: LedgerKey = {
-    automationId: context.automation.id,
-    learnerId,
-    runDate: context.runDate,
-  };
+  const key = ledgerKey(context, learnerId);
   const reservation = await context.config.storage.ledger.reserve({
     ...key,
     maxMessages: context.automation.delivery.maxMessages,

@@ -1,6 +1,6 @@
 import { smsSegments } from '../merge/sms-segments.js';
 import type { LedgerKey } from '../ports/delivery-ledger.js';
-import type { RunContext } from './context.js';
+import { ledgerKey, type RunContext } from './context.js';
 import type { RenderedMessage } from './prepare.js';
 import { countSkip, countSms } from './report.js';
 import type { PlannedMessage } from './types.js';
@@ -15,11 +15,7 @@ export async function planMessage(
   learnerId: string,
   message: RenderedMessage,
 ): Promise<void> {
-  const key: LedgerKey = {
-    automationId: context.automation.id,
-    learnerId,
-    runDate: context.runDate,
-  };
+  const key = ledgerKey(context, learnerId);
   const existing = await context.config.storage.ledger.get(key);
   if (existing !== undefined) {
     countSkip(context.report, existing.status === 'reserved' ? 'uncertain' : 'alreadySent');
