@@ -25,7 +25,7 @@ const UPDATE_LIST = LEARNER_COLUMNS.filter((column) => column !== 'id')
  * Creates the learner source and store. `findLearners` pushes the filters down into SQL and
  * streams the matching rows in id order, a batch at a time.
  *
- * NOTE: rows come in code point order. That is the UTF-16 order the port asks for except when
+ * NOTE: rows come in code point order. That is the UTF-16 order the port requires except when
  * ids mix characters above U+FFFF with characters from U+E000 to U+FFFF, which sort the other
  * way round in UTF-16.
  */
@@ -59,7 +59,7 @@ async function* findLearners(
   }
 }
 
-// Keyset paging: each page starts after the last id of the one before, so no query holds a
+// Keyset paging: each page starts after the last id of the one before, so no query keeps a
 // connection between pages and the embedded database can serve other queries meanwhile.
 async function* readPagesById(
   context: LearnerStoreContext,

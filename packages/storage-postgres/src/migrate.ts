@@ -1,7 +1,7 @@
 import type { Database, Queryable } from './database.js';
 import { type Migration, migrations } from './migrations/index.js';
 
-/** What {@link migrateSchema} did. */
+/** Result of {@link migrateSchema}. */
 export interface MigrateResult {
   /** Versions applied by this call, in order; empty when the schema was already current. */
   applied: number[];

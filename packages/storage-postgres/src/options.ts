@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 
-/** Where the embedded PGlite database keeps its files. */
+/** Location of the embedded PGlite database's files. */
 export interface PgliteOptions {
   /**
    * Folder for the database files, created when missing; absent keeps the database in memory,
@@ -38,7 +38,7 @@ export interface PostgresStorageOptions {
    */
   pgliteInstance?: PGlite | undefined;
   /**
-   * Schema that holds the storage's tables. A plain identifier (letters, digits, underscores),
+   * Schema that contains the storage's tables. A plain identifier (letters, digits, underscores),
    * always quoted in SQL; `migrate()` creates it.
    * @default 'pics_automations'
    */

@@ -28,7 +28,7 @@ export interface Recipient {
   learner: Learner;
 }
 
-/** What became of one recipient. */
+/** Outcome of one recipient. */
 export interface RecipientOutcome {
   learnerId: string;
   outcome: LearnerOutcome;

@@ -57,7 +57,7 @@ export interface WorkerOptions {
   /** Retry policy for transient transport failures, as for `createRunner`. */
   retry?: RetryOptions | undefined;
   /**
-   * Longest wait for one transport call, in milliseconds, as the runner's option of the same name:
+   * Maximum wait for one transport call, in milliseconds, as the runner's option of the same name:
    * a call still unsettled then is not retried and its learner is reported uncertain.
    * @default 120000
    */

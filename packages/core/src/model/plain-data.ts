@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../errors/errors.js';
 
-// Longest string quoted in a message, so a hostile value cannot bloat it.
+// Maximum length of a string quoted in a message, so a hostile value cannot bloat it.
 const MAX_QUOTED_LENGTH = 60;
 
 // The model is at most five levels deep (`filters.enteredBetween.from.daysFromRunDate`), and the

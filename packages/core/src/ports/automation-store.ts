@@ -47,7 +47,7 @@ export interface AutomationStore {
   /**
    * Replaces an automation and increments its version.
    * MUST throw `NotFoundError` when the id is unknown, and `VersionConflictError` when the stored
-   * version differs from `expectedVersion` (someone saved in between); it MUST NOT change
+   * version differs from `expectedVersion` because someone saved in between. It MUST NOT change
    * anything then.
    */
   update(args: {

@@ -3,12 +3,12 @@ import type { CalendarDate } from '../model/calendar-date.js';
 
 /**
  * State of one ledger entry. `reserved` is written before the transport is called and replaced by
- * `sent` or `failed` after; an entry still `reserved` after its run ended is in doubt (the process
- * may have died after the provider accepted the message) and is never sent again blindly.
+ * `sent` or `failed` after. An entry still `reserved` after its run ended is in doubt, because the
+ * process may have died after the provider accepted the message, so it is never sent again.
  */
 export type LedgerStatus = 'reserved' | 'sent' | 'failed' | 'skipped';
 
-/** What the provider later reported about a sent message (for example through a callback). */
+/** Status the provider later reported for a sent message, for example through a callback. */
 export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed';
 
 /** Identifies one message: one automation, one learner, one run date. */
@@ -25,7 +25,7 @@ export interface LedgerEntry extends LedgerKey {
   attempts: number;
   /** The provider's id for the message, when it returned one. */
   transportMessageId?: string | undefined;
-  /** Why the message failed or was skipped. */
+  /** Reason the message failed or was skipped. */
   error?: string | undefined;
   /** The provider's code for the failure (SMTP reply code, Twilio error code). */
   errorCode?: string | undefined;
@@ -66,9 +66,9 @@ export interface CompleteLedgerEntry extends LedgerKey {
  * The record of every message, which makes delivery exactly-once and is what Max Messages counts.
  *
  * Concurrency: `reserve` MUST be atomic. Of any number of concurrent `reserve` calls for the same
- * key, at most one returns `reserved`; the others return `exists`. With `maxMessages` given,
+ * key, at most one returns `reserved` and the others return `exists`. With `maxMessages` given,
  * `reserve` MUST count the learner's entries for the automation in status `reserved` or `sent`
- * (any run date) and refuse with `maxMessagesReached` when the count is already `maxMessages`,
+ * (any run date). It MUST return `maxMessagesReached` when that count is already `maxMessages`,
  * atomically with the insert, so concurrent runners never exceed the cap. Entries in status
  * `failed` or `skipped` do not count.
  */
@@ -81,7 +81,7 @@ export interface DeliveryLedger {
   /**
    * Records the outcome of a reserved entry. MUST store `segments` and `encoding` when given and
    * return them from every later read of the entry (`get`, `listReserved`, `reserve`'s `exists`,
-   * `recordDeliveryStatus`); an entry completed without them MUST have neither. MUST throw
+   * `recordDeliveryStatus`). An entry completed without them MUST have neither. MUST throw
    * `NotFoundError` when no entry exists for the key.
    */
   complete(args: CompleteLedgerEntry): Promise<LedgerEntry>;

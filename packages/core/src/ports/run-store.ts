@@ -9,7 +9,7 @@ export interface RunKey {
 /** A claimed run. A `running` run whose lease has expired may be taken over. */
 export interface RunRecord extends RunKey {
   status: 'running' | 'finished';
-  /** Identifies the process that holds (or last held) the claim. */
+  /** Identifies the process that has (or last had) the claim. */
   holder: string;
   /** The claim lapses at this instant unless renewed. */
   leaseExpiresAt: Date;

@@ -13,7 +13,7 @@ import type { FailureReason } from './types.js';
 /**
  * Delivers one rendered message at most once: reserves its ledger entry (which also enforces Max
  * Messages), sends it with retries, records the outcome in the ledger, and writes the
- * communication log when the automation asks for it.
+ * communication log when the automation requests it.
  *
  * An entry that exists already is not sent again: it counts as `alreadySent`, or as `uncertain`
  * when it is still `reserved` (an earlier attempt may have reached the provider). Storage errors

@@ -20,8 +20,9 @@ export interface RunAutomationArgs {
 }
 
 /**
- * Runs one automation on one run date and returns its report. Never throws: an error becomes a
- * report with status `failed`, and is logged, so the caller can go on with other automations.
+ * Runs one automation on one run date and returns its report, also when the run fails. An error
+ * of the run becomes a report with status `failed` and is logged, so the caller can go on with
+ * the other automations.
  *
  * A real run claims the run first, renews the lease while it works and marks the run finished with
  * the report as its summary. A run that fails is left unfinished, so another call can take it over

@@ -7,7 +7,7 @@ import type { Storage } from '../ports/storage.js';
 import type { EmailTransport, SmsTransport } from '../ports/transports.js';
 import type { RunnerTimer } from './timer.js';
 
-/** Why a matched learner was not sent a message. */
+/** Reason a matched learner was not sent a message. */
 export type SkipReason =
   | 'noAddress'
   | 'contactMethodNotAllowed'
@@ -15,7 +15,7 @@ export type SkipReason =
   | 'alreadySent'
   | 'uncertain';
 
-/** Why a message failed. */
+/** Reason a message failed. */
 export type FailureReason = 'permanent' | 'retriesExhausted' | 'renderFailed' | 'noTransport';
 
 /** Retry policy for transient transport failures. */
@@ -24,7 +24,7 @@ export interface RetryOptions {
   attempts?: number | undefined;
   /** Delay before the first retry, doubled on each further retry, with full jitter. @default 500 */
   baseDelayMs?: number | undefined;
-  /** Longest delay between two attempts. @default 30000 */
+  /** Maximum delay between two attempts, in milliseconds. @default 30000 */
   maxDelayMs?: number | undefined;
 }
 
@@ -45,7 +45,7 @@ export interface RunnerOptions {
   /** Retry policy for transient failures. */
   retry?: RetryOptions | undefined;
   /**
-   * Longest wait for one transport call, in milliseconds. A call still unsettled then is not
+   * Maximum wait for one transport call, in milliseconds. A call still unsettled then is not
    * retried, because the provider may have accepted it: its ledger entry stays reserved and the
    * learner is counted as skipped `uncertain`. The transport receives a signal that aborts then.
    * @default 120000
@@ -101,7 +101,7 @@ export interface PlannedMessage {
   sms?: { encoding: SmsEncoding; segments: number } | undefined;
 }
 
-/** What happened to one automation's run. */
+/** Outcome of one automation's run. */
 export interface AutomationRunReport {
   automationId: string;
   name: string;
@@ -109,7 +109,7 @@ export interface AutomationRunReport {
   runDate: CalendarDate;
   /**
    * `completed`: this call worked the run to the end. `alreadyFinished`: the run finished
-   * earlier, nothing was sent. `heldElsewhere`: another process holds the claim. `failed`: the
+   * earlier, nothing was sent. `heldElsewhere`: another process has the claim. `failed`: the
    * run stopped on an error (see `error`).
    */
   status: 'completed' | 'alreadyFinished' | 'heldElsewhere' | 'failed';
@@ -157,7 +157,7 @@ export interface Runner {
 
   /**
    * Runs one automation for an explicit run date, whether or not its schedule allows it, for
-   * back-fills a host asks for. Same guarantees as {@link Runner.runDue}.
+   * back-fills a host requests. Same guarantees as {@link Runner.runDue}.
    *
    * @throws {AutomationsError} with code `INVALID_ARGUMENT` when `runDate` is not a real
    *   `YYYY-MM-DD` date or `now` is not a valid Date.

@@ -52,7 +52,7 @@ function checkPage(page: unknown, pageSize: unknown): ValidationIssue[] {
     ];
   }
 
-  // Stores reject offsets that are not safe integers, and no store holds that many automations.
+  // Stores reject offsets that are not safe integers, and no store contains that many automations.
   const offset = ((page as number) - 1) * (pageSize as number);
   if (Number.isInteger(pageSize) && !Number.isSafeInteger(offset)) {
     return [{ path: 'page', message: `${String(page)} is not a page number: use a smaller one` }];

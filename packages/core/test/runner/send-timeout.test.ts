@@ -14,7 +14,7 @@ import {
 const runDate = '2026-12-07';
 const ledgerKey = { automationId: 'a-1', learnerId: 'L1', runDate };
 
-/** An email transport whose sends never settle, recording the signal of each call. */
+/** Returns an email transport whose sends never settle, recording the signal of each call. */
 function createHangingTransport(): EmailTransport & { signals: AbortSignal[] } {
   const signals: AbortSignal[] = [];
 
